@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Contradictions.Cli.Commands;
+
+/// <summary>Every top-level command, one per file; add new ones here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}
