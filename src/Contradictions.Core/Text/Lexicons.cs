@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace Contradictions.Core.Text;
+
+/// <summary>
+/// Cue-word lists shared by the stance features and claim polarity. Built from the FNC-1 baseline's refuting
+/// list and the hedging lists of Athene/UCLMR, extended with inflections seen in news wording.
+/// </summary>
+public static class Lexicons
+{
+    /// <summary>Words that refute or discredit a claim ("hoax", "denied", "debunked").</summary>
+    public static FrozenSet<string> Refuting { get; } = Set(
+        "fake", "fakes", "fraud", "hoax", "hoaxes", "false", "falsely", "deny", "denies", "denied", "denying", "denial",
+        "refute", "refutes", "refuted", "not", "despite", "nope", "doubt", "doubts", "bogus", "debunk", "debunked",
+        "debunks", "prank", "pranks", "retract", "retracted", "retraction", "untrue", "misleading", "fabricated",
+        "fabrication", "baseless", "unfounded", "nonsense", "myth", "lie", "lies", "lying", "satire", "satirical",
+        "incorrect", "wrong", "dismissed", "dismisses", "rejects", "rejected", "disputed", "disputes", "contrary",
+        "never", "photoshopped", "doctored", "spoof", "parody", "rumour", "rumor");
+
+    /// <summary>Words that report without committing ("reportedly", "alleged", "may").</summary>
+    public static FrozenSet<string> Hedging { get; } = Set(
+        "alleged", "allegedly", "apparently", "appear", "appears", "appeared", "claim", "claims", "claimed", "could",
+        "may", "might", "possibly", "possible", "purportedly", "purported", "reportedly", "reported", "reports",
+        "rumored", "rumoured", "rumors", "rumours", "suggest", "suggests", "suggested", "unconfirmed", "unverified",
+        "supposedly", "speculation", "speculated", "according", "believed", "likely", "unclear", "whether", "if",
+        "perhaps", "seems", "seem", "suspected", "thought");
+
+    /// <summary>Words that mark a claim as confirmed or established.</summary>
+    public static FrozenSet<string> Affirming { get; } = Set(
+        "confirmed", "confirms", "confirm", "confirming", "announced", "announces", "revealed", "reveals", "official",
+        "officially", "indeed", "true", "verified", "proves", "proved", "proof", "admitted", "admits", "acknowledged",
+        "acknowledges", "actually", "evidence", "shows", "showed", "authentic", "genuine");
+
+    /// <summary>Grammatical negators.</summary>
+    public static FrozenSet<string> Negating { get; } = Set(
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "can't", "won't",
+        "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
+        "shouldn't", "wouldn't", "couldn't", "nowhere");
+
+    /// <summary>Function words ignored by overlap features (scikit-learn's English list, trimmed of negators).</summary>
+    public static FrozenSet<string> Stop { get; } = Set(
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
+        "because", "been", "before", "being", "below", "between", "both", "but", "by", "did", "do", "does", "doing",
+        "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here",
+        "hers", "herself", "him", "himself", "his", "how", "i", "in", "into", "is", "it", "its", "itself", "just", "me",
+        "more", "most", "my", "myself", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves",
+        "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+        "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+        "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+        "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "s", "also", "can",
+        "been", "its", "one", "two", "new", "like", "mr", "ms", "mrs");
+
+    public static bool IsNegation(string token) => Negating.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+}
