@@ -39,7 +39,8 @@ public static class FncLoader
         return bodies;
     }
 
-    public static LoadedPairs Load(string stancesPath, string bodiesPath, bool skipBadRows = false, bool requireLabels = true)
+    /// <param name="passagePrefix">Prefixed to Body IDs to keep passage ids apart when several corpora are combined.</param>
+    public static LoadedPairs Load(string stancesPath, string bodiesPath, bool skipBadRows = false, bool requireLabels = true, string passagePrefix = "")
     {
         var skipped = new List<SkippedRow>();
         var bodies = LoadBodies(bodiesPath, skipBadRows, skipped);
@@ -68,7 +69,7 @@ public static class FncLoader
                             $"unknown stance '{CsvSupport.Truncate(text)}' (expected agree, disagree, discuss or unrelated)");
                     }
                 }
-                pairs.Add(new LabeledPair(headline, id, body, label));
+                pairs.Add(new LabeledPair(headline, passagePrefix + id, body, label));
             }
             catch (DataFormatException e) when (skipBadRows)
             {

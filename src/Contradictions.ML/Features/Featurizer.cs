@@ -1,0 +1,251 @@
+namespace Contradictions.ML.Features;
+
+/// <summary>
+/// Turns claims and passages into the stance model's features. Passage and claim work is done once per text;
+/// <see cref="Compute"/> is the per-pair hot path and writes into a caller-provided span without allocating.
+/// Feature set after the FNC-1 systems that worked (baseline, Talos, UCLMR, Athene): overlap, n-gram hits,
+/// TF-IDF and LSA cosines, best-matching sentence, cue lexicons near the matching sentences, numbers.
+/// </summary>
+internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
+{
+    public static readonly string[] Names =
+    [
+        "tfidf_cos", "lsa_cos", "max_sent_tfidf", "max_sent_lsa", "top3_sent_tfidf", "best_sent_position",
+        "best_sent_index", "first_sent_tfidf", "jaccard", "claim_stems_in_body", "claim_stems_in_lead",
+        "claim_ngrams_in_body", "claim_stems_in_best_sent", "claim_refuting", "claim_hedging", "claim_negating",
+        "claim_affirming", "claim_question", "body_refuting_rate", "body_hedging_rate", "body_negating_rate",
+        "body_affirming_rate", "top3_refuting", "top3_hedging", "top3_negating", "top3_affirming",
+        "lead_refuting", "lead_hedging", "sim_weighted_refuting", "sim_weighted_hedging", "sim_weighted_negating",
+        "sim_weighted_affirming", "claim_polarity", "body_polarity", "claim_numbers", "shared_numbers",
+        "claim_numbers_missing", "claim_tokens", "body_tokens_log", "sentences", "related_sentences",
+        "related_refuting", "related_hedging", "related_negating", "best_sent_refuting", "best_sent_negating",
+        "negation_asymmetry", "max_sent_shared_terms", "nb_body_agree", "nb_body_disagree", "nb_body_discuss",
+        "nb_top3_agree", "nb_top3_disagree", "nb_top3_discuss", "nb_claim_agree", "nb_claim_disagree", "nb_claim_discuss",
+        "claim_asserts_body_refutes",
+    ];
+
+    public static int Count => Names.Length;
+
+    private const float RelatedSentenceThreshold = 0.15f;
+    private const int LeadSentences = 2;
+
+    public TextModel Model { get; } = model;
+    public StanceLexicon Lexicon { get; } = lexicon;
+
+    public SentenceFeatures Sentence(ReadOnlySpan<char> text, float[] lexiconWeights)
+    {
+        var analyzed = TextAnalyzer.Analyze(text);
+        var tfidf = Model.Vectorize(analyzed.Stems);
+        return new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
+    }
+
+    private static float[] LexiconSums(int[] ids, float[] weights)
+    {
+        var sums = new float[StanceLexicon.Classes];
+        foreach (var id in ids)
+        {
+            for (int c = 0; c < sums.Length; c++) sums[c] += weights[id * StanceLexicon.Classes + c];
+        }
+        return sums;
+    }
+
+    public ClaimFeatures Claim(string claim)
+    {
+        var sentence = Sentence(claim, Lexicon.Claim);
+        var hashes = Shingles.Hashes(sentence.Text.Stems);
+        return new ClaimFeatures
+        {
+            Sentence = sentence,
+            StemHashes = hashes.Distinct().ToArray(),
+            Bigrams = Shingles.Ngrams(hashes, 2),
+            Trigrams = Shingles.Ngrams(hashes, 3),
+            IsQuestion = claim.TrimEnd().EndsWith('?'),
+        };
+    }
+
+    public PassageFeatures Passage(string passage)
+    {
+        var ranges = PassageSplitter.Split(passage);
+        var sentences = new SentenceFeatures[ranges.Count];
+        var stems = new HashSet<ulong>();
+        var lead = new HashSet<ulong>();
+        var ngrams = new HashSet<ulong>();
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var allStems = new List<string>();
+        int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
+        for (int i = 0; i < ranges.Count; i++)
+        {
+            var s = Sentence(passage.AsSpan(ranges[i]), Lexicon.Passage);
+            sentences[i] = s;
+            var hashes = Shingles.Hashes(s.Text.Stems);
+            foreach (var h in hashes)
+            {
+                stems.Add(h);
+                if (i < LeadSentences) lead.Add(h);
+            }
+            foreach (var h in Shingles.Ngrams(hashes, 2)) ngrams.Add(h);
+            foreach (var h in Shingles.Ngrams(hashes, 3)) ngrams.Add(h);
+            foreach (var n in s.Text.Numbers) numbers.Add(n);
+            allStems.AddRange(s.Text.Stems);
+            tokens += s.Text.TokenCount;
+            refuting += s.Text.Refuting;
+            hedging += s.Text.Hedging;
+            affirming += s.Text.Affirming;
+            negating += s.Text.Negating;
+        }
+        var whole = Model.Vectorize(allStems.ToArray());
+        var wholeText = new AnalyzedText
+        {
+            Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
+            Negating = negating, Numbers = [],
+        };
+        return new PassageFeatures
+        {
+            Whole = new SentenceFeatures { Text = wholeText, Tfidf = whole, Lsa = Model.Project(whole), Lexicon = LexiconSums(whole.Ids, Lexicon.Passage) },
+            Sentences = sentences,
+            StemHashes = stems,
+            LeadStemHashes = lead,
+            Ngrams = ngrams,
+            Numbers = numbers,
+        };
+    }
+
+    public void Compute(ClaimFeatures claim, PassageFeatures passage, Span<float> f)
+    {
+        var c = claim.Sentence;
+        var body = passage.Whole;
+        int k = 0;
+        f[k++] = c.Tfidf.Dot(body.Tfidf);
+        f[k++] = Dot(c.Lsa, body.Lsa);
+
+        // Best-matching sentence and cue counts weighted by how well each sentence matches the claim.
+        float best = 0, second = 0, third = 0, bestLsa = 0, first = 0, simSum = 0;
+        float wRef = 0, wHedge = 0, wNeg = 0, wAff = 0;
+        int bestIndex = -1, secondIndex = -1, thirdIndex = -1, related = 0, relRef = 0, relHedge = 0, relNeg = 0, maxShared = 0;
+        int leadRef = 0, leadHedge = 0;
+        var sentences = passage.Sentences;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            var s = sentences[i];
+            float sim = c.Tfidf.Dot(s.Tfidf);
+            float lsa = Dot(c.Lsa, s.Lsa);
+            if (i == 0) first = sim;
+            if (lsa > bestLsa) bestLsa = lsa;
+            if (sim > best) { third = second; thirdIndex = secondIndex; second = best; secondIndex = bestIndex; best = sim; bestIndex = i; }
+            else if (sim > second) { third = second; thirdIndex = secondIndex; second = sim; secondIndex = i; }
+            else if (sim > third) { third = sim; thirdIndex = i; }
+            simSum += sim;
+            wRef += sim * s.Text.Refuting;
+            wHedge += sim * s.Text.Hedging;
+            wNeg += sim * s.Text.Negating;
+            wAff += sim * s.Text.Affirming;
+            if (sim >= RelatedSentenceThreshold)
+            {
+                related++;
+                relRef += s.Text.Refuting;
+                relHedge += s.Text.Hedging;
+                relNeg += s.Text.Negating;
+            }
+            if (i < LeadSentences)
+            {
+                leadRef += s.Text.Refuting;
+                leadHedge += s.Text.Hedging;
+            }
+            int common = c.Tfidf.SharedTerms(s.Tfidf);
+            if (common > maxShared) maxShared = common;
+        }
+        f[k++] = best;
+        f[k++] = bestLsa;
+        f[k++] = (best + second + third) / 3;
+        f[k++] = bestIndex < 0 || sentences.Length <= 1 ? 0 : bestIndex / (float)(sentences.Length - 1);
+        f[k++] = Math.Min(bestIndex, 30);
+        f[k++] = first;
+
+        // Overlap of content stems and n-grams (the baseline's word-overlap and n-gram "hand" features).
+        int inBody = 0, inLead = 0;
+        foreach (var h in claim.StemHashes)
+        {
+            if (passage.StemHashes.Contains(h)) inBody++;
+            if (passage.LeadStemHashes.Contains(h)) inLead++;
+        }
+        int stemsN = claim.StemHashes.Length;
+        f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Count - inBody);
+        f[k++] = stemsN == 0 ? 0 : inBody / (float)stemsN;
+        f[k++] = stemsN == 0 ? 0 : inLead / (float)stemsN;
+        int ngramHits = 0;
+        foreach (var h in claim.Bigrams) if (passage.Ngrams.Contains(h)) ngramHits++;
+        foreach (var h in claim.Trigrams) if (passage.Ngrams.Contains(h)) ngramHits++;
+        int ngramsN = claim.Bigrams.Length + claim.Trigrams.Length;
+        f[k++] = ngramsN == 0 ? 0 : ngramHits / (float)ngramsN;
+        f[k++] = bestIndex < 0 || c.Tfidf.Ids.Length == 0 ? 0 : c.Tfidf.SharedTerms(sentences[bestIndex].Tfidf) / (float)c.Tfidf.Ids.Length;
+
+        var ct = c.Text;
+        f[k++] = ct.Refuting;
+        f[k++] = ct.Hedging;
+        f[k++] = ct.Negating;
+        f[k++] = ct.Affirming;
+        f[k++] = claim.IsQuestion ? 1 : 0;
+
+        var bt = body.Text;
+        float per100 = bt.TokenCount == 0 ? 0 : 100f / bt.TokenCount;
+        f[k++] = bt.Refuting * per100;
+        f[k++] = bt.Hedging * per100;
+        f[k++] = bt.Negating * per100;
+        f[k++] = bt.Affirming * per100;
+
+        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Refuting);
+        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Hedging);
+        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Negating);
+        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Affirming);
+        f[k++] = leadRef;
+        f[k++] = leadHedge;
+        float inv = simSum > 0 ? 1 / simSum : 0;
+        f[k++] = wRef * inv;
+        f[k++] = wHedge * inv;
+        f[k++] = wNeg * inv;
+        f[k++] = wAff * inv;
+        f[k++] = ct.Refuting % 2;
+        f[k++] = bt.Refuting % 2;
+
+        int shared = 0, missing = 0;
+        foreach (var n in ct.Numbers)
+        {
+            if (passage.Numbers.Contains(n)) shared++;
+            else missing++;
+        }
+        f[k++] = ct.Numbers.Length;
+        f[k++] = shared;
+        f[k++] = missing;
+        f[k++] = ct.TokenCount;
+        f[k++] = MathF.Log(1 + bt.TokenCount);
+        f[k++] = sentences.Length;
+        f[k++] = related;
+        f[k++] = relRef;
+        f[k++] = relHedge;
+        f[k++] = relNeg;
+        f[k++] = bestIndex < 0 ? 0 : sentences[bestIndex].Text.Refuting;
+        f[k++] = bestIndex < 0 ? 0 : sentences[bestIndex].Text.Negating;
+        f[k++] = bestIndex < 0 ? 0 : (ct.Negating > 0) != (sentences[bestIndex].Text.Negating > 0) ? 1 : 0;
+        f[k++] = maxShared;
+
+        float bodyTerms = Math.Max(1, body.Tfidf.Ids.Length);
+        for (int cls = 0; cls < StanceLexicon.Classes; cls++) f[k++] = body.Lexicon[cls] / bodyTerms;
+        int topTerms = 0;
+        Span<float> top = stackalloc float[StanceLexicon.Classes];
+        foreach (int index in (ReadOnlySpan<int>)[bestIndex, secondIndex, thirdIndex])
+        {
+            if (index < 0) continue;
+            topTerms += sentences[index].Tfidf.Ids.Length;
+            for (int cls = 0; cls < top.Length; cls++) top[cls] += sentences[index].Lexicon[cls];
+        }
+        for (int cls = 0; cls < top.Length; cls++) f[k++] = top[cls] / Math.Max(1, topTerms);
+        float claimTerms = Math.Max(1, c.Tfidf.Ids.Length);
+        for (int cls = 0; cls < StanceLexicon.Classes; cls++) f[k++] = c.Lexicon[cls] / claimTerms;
+        f[k++] = ct.Refuting == 0 ? Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Refuting) : 0;
+    }
+
+    private static float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    private static float Cue(SentenceFeatures[] s, int a, int b, int c, Func<AnalyzedText, int> cue) =>
+        (a >= 0 ? cue(s[a].Text) : 0) + (b >= 0 ? cue(s[b].Text) : 0) + (c >= 0 ? cue(s[c].Text) : 0);
+}

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using Contradictions.Core.Stance;
+using Contradictions.ML.Features;
+
+namespace Contradictions.ML.Model;
+
+/// <summary>A claim featurised once, to be scored against many passages.</summary>
+public sealed class PreparedClaim
+{
+    internal PreparedClaim(ClaimFeatures features) => Features = features;
+    internal ClaimFeatures Features { get; }
+}
+
+/// <summary>A passage featurised once, to be scored against many claims.</summary>
+public sealed class PreparedPassage
+{
+    internal PreparedPassage(PassageFeatures features) => Features = features;
+    internal PassageFeatures Features { get; }
+}
+
+/// <summary>How the four stances are modelled.</summary>
+public enum ModelShape
+{
+    /// <summary>One calibrated binary model per stance (one-versus-all), normalised.</summary>
+    OneStage,
+    /// <summary>Related vs unrelated first, then agree/disagree/discuss one-versus-all among related pairs.</summary>
+    TwoStage,
+}
+
+/// <summary>
+/// The trained stance classifier: features from <see cref="Featurizer"/>, boosted trees exported from ML.NET
+/// FastTree, Platt calibration and per-class scales tuned for macro-F1. Thread-safe and allocation-free per
+/// scored pair once claim and passage are prepared.
+/// </summary>
+public sealed class StanceModel : IStanceClassifier
+{
+    private const int FormatVersion = 1;
+    private const string ModelEntry = "stance-model.bin";
+
+    private readonly Featurizer featurizer;
+    private readonly BinaryHead? related;
+    private readonly BinaryHead[] heads;
+    private readonly float[] classScale;
+
+    internal StanceModel(Featurizer featurizer, ModelShape shape, BinaryHead? related, BinaryHead[] heads, float[] classScale)
+    {
+        this.featurizer = featurizer;
+        Shape = shape;
+        this.related = related;
+        this.heads = heads;
+        this.classScale = classScale;
+    }
+
+    public ModelShape Shape { get; }
+    public static IReadOnlyList<string> FeatureNames => Featurizer.Names;
+    public IReadOnlyList<float> ClassScale => classScale;
+
+    internal StanceModel WithClassScale(float[] scale) => new(featurizer, Shape, related, heads, scale);
+
+    public PreparedClaim PrepareClaim(string claim) => new(featurizer.Claim(claim));
+    public PreparedPassage PreparePassage(string passage) => new(featurizer.Passage(passage));
+
+    public StanceProbabilities Predict(string claim, string passage) => Predict(PrepareClaim(claim), PreparePassage(passage));
+
+    public StanceProbabilities Predict(PreparedClaim claim, PreparedPassage passage)
+    {
+        Span<float> features = stackalloc float[Featurizer.Count];
+        featurizer.Compute(claim.Features, passage.Features, features);
+        return Score(features);
+    }
+
+    public IReadOnlyList<StanceProbabilities> PredictBatch(IReadOnlyList<(string Claim, string Passage)> pairs)
+    {
+        var claims = new ConcurrentDictionary<string, PreparedClaim>(StringComparer.Ordinal);
+        var passages = new ConcurrentDictionary<string, PreparedPassage>(StringComparer.Ordinal);
+        var results = new StanceProbabilities[pairs.Count];
+        Parallel.For(0, pairs.Count, i =>
+        {
+            var (claim, passage) = pairs[i];
+            results[i] = Predict(claims.GetOrAdd(claim, PrepareClaim), passages.GetOrAdd(passage, PreparePassage));
+        });
+        return results;
+    }
+
+    internal StanceProbabilities Score(ReadOnlySpan<float> features)
+    {
+        Span<float> p = stackalloc float[4];
+        if (Shape == ModelShape.TwoStage)
+        {
+            float r = related!.Probability(features);
+            float a = heads[0].Probability(features), d = heads[1].Probability(features), s = heads[2].Probability(features);
+            float sum = a + d + s;
+            if (sum <= 0) { a = d = s = 1; sum = 3; }
+            p[0] = r * a / sum; p[1] = r * d / sum; p[2] = r * s / sum; p[3] = 1 - r;
+        }
+        else
+        {
+            for (int c = 0; c < 4; c++) p[c] = heads[c].Probability(features);
+        }
+        // The scales move the decision towards rare classes; applied after the model's own probabilities.
+        for (int c = 0; c < 4; c++) p[c] *= classScale[c];
+        float total = p[0] + p[1] + p[2] + p[3];
+        if (total <= 0) return new StanceProbabilities(0.25f, 0.25f, 0.25f, 0.25f);
+        return new StanceProbabilities(p[0] / total, p[1] / total, p[2] / total, p[3] / total);
+    }
+
+    /// <summary>Writes the model; <paramref name="extraEntries"/> (e.g. ML.NET's own saved heads) go in the same zip.</summary>
+    public void Save(string path, IReadOnlyDictionary<string, byte[]>? extraEntries = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        using (var file = File.Create(temp))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            var entry = zip.CreateEntry(ModelEntry, CompressionLevel.Optimal);
+            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using (var w = new BinaryWriter(entry.Open()))
+            {
+                w.Write(FormatVersion);
+                w.Write((int)Shape);
+                w.Write(Featurizer.Count);
+                featurizer.Model.Write(w);
+                featurizer.Lexicon.Write(w);
+                w.Write(related is not null);
+                related?.Write(w);
+                w.Write(heads.Length);
+                foreach (var h in heads) h.Write(w);
+                foreach (var s in classScale) w.Write(s);
+            }
+            foreach (var (name, bytes) in extraEntries ?? new Dictionary<string, byte[]>())
+            {
+                var extra = zip.CreateEntry(name, CompressionLevel.Optimal);
+                extra.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var s = extra.Open();
+                s.Write(bytes);
+            }
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static StanceModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found (train one with 'contradictions train')", path);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry(ModelEntry) ?? throw new InvalidDataException($"{path}: not a stance model (no {ModelEntry})");
+            using var r = new BinaryReader(entry.Open());
+            int version = r.ReadInt32();
+            if (version != FormatVersion) throw new InvalidDataException($"{path}: model format {version}, expected {FormatVersion}");
+            var shape = (ModelShape)r.ReadInt32();
+            int featureCount = r.ReadInt32();
+            if (featureCount != Featurizer.Count)
+            {
+                throw new InvalidDataException($"{path}: model has {featureCount} features, this build computes {Featurizer.Count}; retrain it");
+            }
+            var text = TextModel.Read(r);
+            var lexicon = StanceLexicon.Read(r);
+            var related = r.ReadBoolean() ? BinaryHead.Read(r) : null;
+            var heads = new BinaryHead[r.ReadInt32()];
+            for (int i = 0; i < heads.Length; i++) heads[i] = BinaryHead.Read(r);
+            var scale = new float[4];
+            for (int i = 0; i < 4; i++) scale[i] = r.ReadSingle();
+            return new StanceModel(new Featurizer(text, lexicon), shape, related, heads, scale);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path}: cannot read stance model: {e.Message}", e);
+        }
+    }
+}
