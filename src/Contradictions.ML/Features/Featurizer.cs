@@ -20,8 +20,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         "claim_numbers_missing", "claim_tokens", "body_tokens_log", "sentences", "related_sentences",
         "related_refuting", "related_hedging", "related_negating", "best_sent_refuting", "best_sent_negating",
         "negation_asymmetry", "max_sent_shared_terms", "nb_body_agree", "nb_body_disagree", "nb_body_discuss",
-        "nb_top3_agree", "nb_top3_disagree", "nb_top3_discuss", "nb_claim_agree", "nb_claim_disagree", "nb_claim_discuss",
-        "claim_asserts_body_refutes",
+        "nb_top3_agree", "nb_top3_disagree", "nb_top3_discuss", "claim_asserts_body_refutes",
     ];
 
     public static int Count => Names.Length;
@@ -32,16 +31,17 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     public TextModel Model { get; } = model;
     public StanceLexicon Lexicon { get; } = lexicon;
 
-    public SentenceFeatures Sentence(ReadOnlySpan<char> text, float[] lexiconWeights)
+    public SentenceFeatures Sentence(ReadOnlySpan<char> text, float[]? lexiconWeights)
     {
         var analyzed = TextAnalyzer.Analyze(text);
         var tfidf = Model.Vectorize(analyzed.Stems);
         return new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
     }
 
-    private static float[] LexiconSums(int[] ids, float[] weights)
+    private static float[] LexiconSums(int[] ids, float[]? weights)
     {
         var sums = new float[StanceLexicon.Classes];
+        if (weights is null) return sums;
         foreach (var id in ids)
         {
             for (int c = 0; c < sums.Length; c++) sums[c] += weights[id * StanceLexicon.Classes + c];
@@ -51,7 +51,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
 
     public ClaimFeatures Claim(string claim)
     {
-        var sentence = Sentence(claim, Lexicon.Claim);
+        var sentence = Sentence(claim, lexiconWeights: null);
         var hashes = Shingles.Hashes(sentence.Text.Stems);
         return new ClaimFeatures
         {
@@ -239,9 +239,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             for (int cls = 0; cls < top.Length; cls++) top[cls] += sentences[index].Lexicon[cls];
         }
         for (int cls = 0; cls < top.Length; cls++) f[k++] = top[cls] / Math.Max(1, topTerms);
-        float claimTerms = Math.Max(1, c.Tfidf.Ids.Length);
-        for (int cls = 0; cls < StanceLexicon.Classes; cls++) f[k++] = c.Lexicon[cls] / claimTerms;
         f[k++] = ct.Refuting == 0 ? Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Refuting) : 0;
+        if (k != Names.Length) throw new InvalidOperationException($"computed {k} features but {Names.Length} are named");
     }
 
     private static float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);

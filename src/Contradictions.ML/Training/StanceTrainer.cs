@@ -96,15 +96,13 @@ public static class StanceTrainer
         var fold = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < passageIds.Length; i++) fold[passageIds[i]] = i % folds;
         var passageTerms = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var claimTerms = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var p in pairs)
         {
             if (!passageTerms.ContainsKey(p.PassageId)) passageTerms[p.PassageId] = text.Vectorize(TextAnalyzer.Analyze(p.Passage).Stems).Ids;
-            if (!claimTerms.ContainsKey(p.Claim)) claimTerms[p.Claim] = text.Vectorize(TextAnalyzer.Analyze(p.Claim).Stems).Ids;
         }
-        IEnumerable<(int[], int[], int)> Related(Func<LabeledPair, bool> include) => pairs
+        IEnumerable<(int[], int)> Related(Func<LabeledPair, bool> include) => pairs
             .Where(p => p.Label != Stance.Unrelated && include(p))
-            .Select(p => (passageTerms[p.PassageId], claimTerms[p.Claim], (int)p.Label));
+            .Select(p => (passageTerms[p.PassageId], (int)p.Label));
         var features = new float[pairs.Count][];
         for (int f = 0; f < folds; f++)
         {

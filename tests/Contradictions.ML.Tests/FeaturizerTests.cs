@@ -1,0 +1,85 @@
+using Contradictions.ML.Features;
+
+namespace Contradictions.ML.Tests;
+
+public class FeaturizerTests
+{
+    private static readonly Featurizer Featurizer = Build();
+
+    private static Featurizer Build()
+    {
+        string[][] docs =
+        [
+            ["minist", "deny", "report", "kyiv", "support", "plan"],
+            ["cat", "save", "owner", "fire"],
+            ["kyiv", "plan", "peace", "talk"],
+            ["cat", "owner", "neighbour"],
+        ];
+        var text = TextModel.Build(docs, new TextModelOptions { MinDocumentFrequency = 1, LsaDimensions = 3 });
+        return new Featurizer(text, StanceLexicon.Empty(text.Terms.Length));
+    }
+
+    private static float Feature(string claim, string passage, string name)
+    {
+        var f = new float[Featurizer.Count];
+        Featurizer.Compute(Featurizer.Claim(claim), Featurizer.Passage(passage), f);
+        return f[Array.IndexOf(Featurizer.Names, name)];
+    }
+
+    [Fact]
+    public void Identical_texts_have_cosine_one_and_full_overlap()
+    {
+        const string text = "Cat saves owner from fire.";
+
+        Assert.Equal(1f, Feature(text, text, "tfidf_cos"), 4);
+        Assert.Equal(1f, Feature(text, text, "claim_stems_in_body"), 4);
+        Assert.Equal(1f, Feature(text, text, "max_sent_tfidf"), 4);
+    }
+
+    [Fact]
+    public void Texts_without_shared_terms_have_cosine_zero()
+    {
+        Assert.Equal(0f, Feature("Cat saves owner", "Kyiv peace plan talks", "tfidf_cos"));
+        Assert.Equal(0f, Feature("Cat saves owner", "Kyiv peace plan talks", "claim_stems_in_body"));
+    }
+
+    [Fact]
+    public void Numbers_are_counted_as_shared_or_missing()
+    {
+        const string claim = "Kyiv supports 90% of the plan, 12 officials said";
+        const string passage = "Officials said Kyiv supports 90% of the plan. Talks resume in 3 days.";
+
+        Assert.Equal(2f, Feature(claim, passage, "claim_numbers"));
+        Assert.Equal(1f, Feature(claim, passage, "shared_numbers"));
+        Assert.Equal(1f, Feature(claim, passage, "claim_numbers_missing"));
+    }
+
+    [Fact]
+    public void Refuting_cues_are_counted_in_claim_and_best_sentence()
+    {
+        const string claim = "Kyiv supports the peace plan";
+        const string passage = "The weather was fine. The ministry denied that Kyiv supports the peace plan, calling reports fake.";
+
+        Assert.Equal(0f, Feature(claim, passage, "claim_refuting"));
+        Assert.Equal(2f, Feature(claim, passage, "best_sent_refuting"));
+        Assert.Equal(1f, Feature(claim, passage, "best_sent_position"));
+        Assert.Equal(2f, Feature(claim, passage, "claim_asserts_body_refutes"));
+    }
+
+    [Fact]
+    public void Question_headlines_are_marked()
+    {
+        Assert.Equal(1f, Feature("Did the cat save its owner?", "The cat saved its owner.", "claim_question"));
+        Assert.Equal(0f, Feature("The cat saved its owner.", "The cat saved its owner.", "claim_question"));
+    }
+
+    [Fact]
+    public void Feature_names_match_the_computed_vector()
+    {
+        var f = new float[Featurizer.Count];
+        Featurizer.Compute(Featurizer.Claim("Cat saves owner"), Featurizer.Passage("A cat saved its owner."), f);
+
+        Assert.Equal(Featurizer.Names.Length, Featurizer.Names.Distinct().Count());
+        Assert.All(f, v => Assert.True(float.IsFinite(v)));
+    }
+}

@@ -1,0 +1,139 @@
+using Contradictions.Core.Stance;
+using Contradictions.ML.Data;
+using Contradictions.ML.Evaluation;
+using Contradictions.ML.Model;
+
+namespace Contradictions.ML.Tests;
+
+public class StanceModelTests
+{
+    private static readonly Lazy<StanceModel> Committed = new(() => StanceModel.Load(RepoPaths.Of("models", "stance.zip")));
+
+    [Fact]
+    public void Committed_model_reproduces_its_card_hold_out_metrics()
+    {
+        var card = ModelCard.Load(RepoPaths.Of("models", "stance.json"));
+        var corpus = FncCorpus.Load(RepoPaths.Of("data", "fnc-1"));
+
+        var metrics = StanceEvaluation.Evaluate(Committed.Value, corpus.HoldOut).Metrics;
+
+        Assert.NotNull(card.HoldOut);
+        Assert.Equal(card.DataSha256, corpus.DataSha256);
+        Assert.InRange(metrics.FncRelative, card.HoldOut.FncRelative - 0.005, card.HoldOut.FncRelative + 0.005);
+        Assert.InRange(metrics.MacroF1, card.HoldOut.MacroF1 - 0.005, card.HoldOut.MacroF1 + 0.005);
+        Assert.InRange(metrics[Stance.Disagree].F1, card.HoldOut.Classes["disagree"].F1 - 0.005, card.HoldOut.Classes["disagree"].F1 + 0.005);
+        // The targets, held by the committed model.
+        Assert.True(metrics.FncRelative >= 0.83, $"FNC {metrics.FncRelative:P2}");
+        Assert.True(metrics.MacroF1 >= 0.65, $"macro-F1 {metrics.MacroF1:0.000}");
+        Assert.True(metrics[Stance.Disagree].F1 >= 0.35, $"disagree-F1 {metrics[Stance.Disagree].F1:0.000}");
+    }
+
+    private const string GoldIphone = "Apple to release a solid gold iPhone next month";
+
+    private const string Denial =
+        "Reports that Apple will release a solid gold iPhone next month are false. An Apple spokesperson denied " +
+        "the rumour on Tuesday, calling the story a hoax. The company has no such plans, she said, and the " +
+        "photos circulating online were doctored.";
+
+    private const string Confirmation =
+        "Apple will release a solid gold iPhone next month, the company confirmed on Tuesday. The phone will " +
+        "cost $10,000, an Apple spokesperson said, and it will be sold in ten stores.";
+
+    // On a story FNC-1 never saw, the model hedges between disagree and discuss; what must hold is that the
+    // denial is read as disagreement rather than agreement, and far more so than a confirmation is.
+    [Fact]
+    public void Explicit_denial_of_the_claim_leans_to_disagree()
+    {
+        var denial = Committed.Value.Predict(GoldIphone, Denial);
+        var confirmation = Committed.Value.Predict(GoldIphone, Confirmation);
+
+        Assert.True(denial.Related > 0.9f);
+        Assert.True(denial.Disagree > denial.Agree, denial.ToString());
+        Assert.True(denial.Disagree > 0.2f, denial.ToString());
+        Assert.True(denial.Disagree > 10 * confirmation.Disagree, $"{denial} vs {confirmation}");
+    }
+
+    [Fact]
+    public void Confirmation_of_the_claim_is_agree()
+    {
+        var p = Committed.Value.Predict(GoldIphone, Confirmation);
+
+        Assert.Equal(Stance.Agree, p.Predicted);
+    }
+
+    [Fact]
+    public void Real_hold_out_denials_are_mostly_caught()
+    {
+        var corpus = FncCorpus.Load(RepoPaths.Of("data", "fnc-1"));
+        var disagreeing = corpus.HoldOut.Where(p => p.Label == Stance.Disagree).ToList();
+
+        var predicted = Committed.Value.PredictBatch(disagreeing.Select(p => (p.Claim, p.Passage)).ToArray());
+
+        // Against the official baseline's 0.034 disagree-F1, at least a third of real denials are recognised.
+        Assert.True(predicted.Count(p => p.Predicted == Stance.Disagree) >= disagreeing.Count / 3);
+        Assert.True(predicted.Count(p => p.Disagree > p.Agree) > disagreeing.Count / 2);
+    }
+
+    [Fact]
+    public void Body_about_something_else_is_unrelated()
+    {
+        var p = Committed.Value.Predict(
+            GoldIphone,
+            "The city council voted on Monday to extend the bus line to the northern suburbs. Construction will " +
+            "start in spring and the council expects the first buses to run within two years.");
+
+        Assert.Equal(Stance.Unrelated, p.Predicted);
+        Assert.True(p.Unrelated > 0.9f);
+    }
+
+    [Fact]
+    public void Probabilities_sum_to_one_and_batch_equals_single_predictions()
+    {
+        var corpus = FncCorpus.Load(RepoPaths.Of("data", "fnc-1"));
+        var pairs = corpus.HoldOut.Take(50).Select(p => (p.Claim, p.Passage)).ToArray();
+
+        var batch = Committed.Value.PredictBatch(pairs);
+
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            var single = Committed.Value.Predict(pairs[i].Claim, pairs[i].Passage);
+            Assert.Equal(single, batch[i]);
+            Assert.Equal(1f, single.Agree + single.Disagree + single.Discuss + single.Unrelated, 4);
+        }
+    }
+
+    [Fact]
+    public void Saved_and_reloaded_model_predicts_the_same()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"stance-{Guid.NewGuid():N}.zip");
+        try
+        {
+            Committed.Value.Save(path);
+            var reloaded = StanceModel.Load(path);
+            const string claim = "Kyiv supports 90% of the US peace plan";
+            const string passage = "The Ukrainian Ministry of Defense later denied that Kyiv had agreed to 90% of the plan.";
+
+            Assert.Equal(Committed.Value.Predict(claim, passage), reloaded.Predict(claim, passage));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Loading_a_file_that_is_not_a_model_names_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-a-model-{Guid.NewGuid():N}.zip");
+        File.WriteAllText(path, "hello");
+        try
+        {
+            var e = Assert.ThrowsAny<Exception>(() => StanceModel.Load(path));
+            Assert.Contains(path, e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
