@@ -69,6 +69,7 @@ internal static class TrainCommand
                     new Dictionary<string, object>
                     {
                         ["numberOfTrees"] = options.NumberOfTrees,
+                        ["relatedTrees"] = options.RelatedTrees,
                         ["numberOfLeaves"] = options.NumberOfLeaves,
                         ["minimumExampleCountPerLeaf"] = options.MinimumExampleCountPerLeaf,
                         ["learningRate"] = options.LearningRate,

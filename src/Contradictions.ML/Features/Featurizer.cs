@@ -94,6 +94,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             negating += s.Text.Negating;
         }
         var whole = Model.Vectorize(allStems.ToArray());
+        var (postings, postingSentence, postingWeight) = Invert(whole, sentences);
         var wholeText = new AnalyzedText
         {
             Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
@@ -107,7 +108,42 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             LeadStemHashes = lead,
             Ngrams = ngrams,
             Numbers = numbers,
+            Postings = postings,
+            PostingSentence = postingSentence,
+            PostingWeight = postingWeight,
         };
+    }
+
+    // Per-pair cost then depends on the claim's few terms, not on the passage's length.
+    private static (Dictionary<int, TermPostings>, int[], float[]) Invert(SparseVector whole, SentenceFeatures[] sentences)
+    {
+        var lists = new Dictionary<int, List<(int Sentence, float Weight)>>();
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var v = sentences[s].Tfidf;
+            for (int i = 0; i < v.Ids.Length; i++)
+            {
+                if (!lists.TryGetValue(v.Ids[i], out var list)) lists[v.Ids[i]] = list = [];
+                list.Add((s, v.Weights[i]));
+            }
+        }
+        var postings = new Dictionary<int, TermPostings>(whole.Ids.Length);
+        var sentenceOf = new List<int>();
+        var weightOf = new List<float>();
+        for (int i = 0; i < whole.Ids.Length; i++)
+        {
+            int start = sentenceOf.Count;
+            if (lists.TryGetValue(whole.Ids[i], out var list))
+            {
+                foreach (var (sentence, weight) in list)
+                {
+                    sentenceOf.Add(sentence);
+                    weightOf.Add(weight);
+                }
+            }
+            postings[whole.Ids[i]] = new TermPostings(whole.Weights[i], start, sentenceOf.Count - start);
+        }
+        return (postings, sentenceOf.ToArray(), weightOf.ToArray());
     }
 
     public void Compute(ClaimFeatures claim, PassageFeatures passage, Span<float> f)
@@ -115,7 +151,26 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         var c = claim.Sentence;
         var body = passage.Whole;
         int k = 0;
-        f[k++] = c.Tfidf.Dot(body.Tfidf);
+        var sentences = passage.Sentences;
+        Span<float> sims = stackalloc float[PassageSplitter.MaxSentences];
+        Span<int> sharedTerms = stackalloc int[PassageSplitter.MaxSentences];
+        sims.Clear();
+        sharedTerms.Clear();
+        float bodyCos = 0;
+        var ids = c.Tfidf.Ids;
+        var weights = c.Tfidf.Weights;
+        for (int t = 0; t < ids.Length; t++)
+        {
+            if (!passage.Postings.TryGetValue(ids[t], out var term)) continue;
+            bodyCos += weights[t] * term.BodyWeight;
+            for (int p = term.Start; p < term.Start + term.Count; p++)
+            {
+                int sentence = passage.PostingSentence[p];
+                sims[sentence] += weights[t] * passage.PostingWeight[p];
+                sharedTerms[sentence]++;
+            }
+        }
+        f[k++] = bodyCos;
         f[k++] = Dot(c.Lsa, body.Lsa);
 
         // Best-matching sentence and cue counts weighted by how well each sentence matches the claim.
@@ -123,11 +178,10 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         float wRef = 0, wHedge = 0, wNeg = 0, wAff = 0;
         int bestIndex = -1, secondIndex = -1, thirdIndex = -1, related = 0, relRef = 0, relHedge = 0, relNeg = 0, maxShared = 0;
         int leadRef = 0, leadHedge = 0;
-        var sentences = passage.Sentences;
         for (int i = 0; i < sentences.Length; i++)
         {
             var s = sentences[i];
-            float sim = c.Tfidf.Dot(s.Tfidf);
+            float sim = sims[i];
             float lsa = Dot(c.Lsa, s.Lsa);
             if (i == 0) first = sim;
             if (lsa > bestLsa) bestLsa = lsa;
@@ -151,8 +205,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
                 leadRef += s.Text.Refuting;
                 leadHedge += s.Text.Hedging;
             }
-            int common = c.Tfidf.SharedTerms(s.Tfidf);
-            if (common > maxShared) maxShared = common;
+            if (sharedTerms[i] > maxShared) maxShared = sharedTerms[i];
         }
         f[k++] = best;
         f[k++] = bestLsa;
@@ -177,7 +230,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         foreach (var h in claim.Trigrams) if (passage.Ngrams.Contains(h)) ngramHits++;
         int ngramsN = claim.Bigrams.Length + claim.Trigrams.Length;
         f[k++] = ngramsN == 0 ? 0 : ngramHits / (float)ngramsN;
-        f[k++] = bestIndex < 0 || c.Tfidf.Ids.Length == 0 ? 0 : c.Tfidf.SharedTerms(sentences[bestIndex].Tfidf) / (float)c.Tfidf.Ids.Length;
+        f[k++] = bestIndex < 0 || ids.Length == 0 ? 0 : sharedTerms[bestIndex] / (float)ids.Length;
 
         var ct = c.Text;
         f[k++] = ct.Refuting;

@@ -29,7 +29,14 @@ internal sealed class PassageFeatures
     public required HashSet<ulong> LeadStemHashes { get; init; }
     public required HashSet<ulong> Ngrams { get; init; }
     public required HashSet<string> Numbers { get; init; }
+    /// <summary>Inverted index of the passage: term id → its whole-body weight and its postings in <see cref="PostingSentence"/>.</summary>
+    public required Dictionary<int, TermPostings> Postings { get; init; }
+    public required int[] PostingSentence { get; init; }
+    public required float[] PostingWeight { get; init; }
 }
+
+/// <summary>Where a term occurs in a passage: its weight in the whole body and a run of sentence postings.</summary>
+internal readonly record struct TermPostings(float BodyWeight, int Start, int Count);
 
 internal static class Shingles
 {

@@ -37,6 +37,7 @@ public sealed class StanceModel : IStanceClassifier
 {
     private const int FormatVersion = 1;
     private const string ModelEntry = "stance-model.bin";
+    private const float SkipStanceHeadsBelow = 1e-3f;
 
     private readonly Featurizer featurizer;
     private readonly BinaryHead? related;
@@ -53,6 +54,7 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     public ModelShape Shape { get; }
+    internal Featurizer Featurizer => featurizer;
     public static IReadOnlyList<string> FeatureNames => Featurizer.Names;
     public IReadOnlyList<float> ClassScale => classScale;
 
@@ -89,7 +91,15 @@ public sealed class StanceModel : IStanceClassifier
         if (Shape == ModelShape.TwoStage)
         {
             float r = related!.Probability(features);
-            float a = heads[0].Probability(features), d = heads[1].Probability(features), s = heads[2].Probability(features);
+            float a = 1, d = 1, s = 1;
+            // Below this the related mass is too small to matter, so the stance heads (three quarters of the
+            // tree work) are skipped and it is split evenly: every probability moves by less than the bound.
+            if (r >= SkipStanceHeadsBelow)
+            {
+                a = heads[0].Probability(features);
+                d = heads[1].Probability(features);
+                s = heads[2].Probability(features);
+            }
             float sum = a + d + s;
             if (sum <= 0) { a = d = s = 1; sum = 3; }
             p[0] = r * a / sum; p[1] = r * d / sum; p[2] = r * s / sum; p[3] = 1 - r;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Contradictions.ML.Model;
 
 /// <summary>
@@ -7,15 +10,15 @@ namespace Contradictions.ML.Model;
 /// </summary>
 internal sealed class TreeEnsemble
 {
-    // Per internal node (all trees concatenated): split feature, threshold, children. A negative child c is leaf ~c.
-    private readonly int[] feature;
-    private readonly float[] threshold;
-    private readonly int[] left;
-    private readonly int[] right;
+    // Internal nodes of all trees, concatenated; one struct per node keeps a split in one cache line.
+    private readonly Node[] nodes;
     private readonly float[] leaves;
     private readonly int[] nodeOffset;   // per tree, -1 for a single-leaf tree
     private readonly int[] leafOffset;   // per tree
     private readonly float[] weight;     // per tree
+
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 
     public float Bias { get; }
 
@@ -23,10 +26,7 @@ internal sealed class TreeEnsemble
     {
         Bias = bias;
         int nodes = trees.Sum(t => t.Feature.Length), leafCount = trees.Sum(t => t.Leaves.Length);
-        feature = new int[nodes];
-        threshold = new float[nodes];
-        left = new int[nodes];
-        right = new int[nodes];
+        this.nodes = new Node[nodes];
         leaves = new float[leafCount];
         nodeOffset = new int[trees.Count];
         leafOffset = new int[trees.Count];
@@ -38,45 +38,55 @@ internal sealed class TreeEnsemble
             nodeOffset[t] = tree.Feature.Length == 0 ? -1 : n;
             leafOffset[t] = l;
             weight[t] = tree.Weight;
-            tree.Feature.CopyTo(feature, n);
-            tree.Threshold.CopyTo(threshold, n);
-            tree.Left.CopyTo(left, n);
-            tree.Right.CopyTo(right, n);
+            for (int i = 0; i < tree.Feature.Length; i++)
+            {
+                if ((uint)tree.Feature[i] >= MaxFeatures) throw new InvalidDataException($"tree {t} splits on feature {tree.Feature[i]}");
+                this.nodes[n + i] = new Node(tree.Feature[i], tree.Threshold[i], tree.Left[i], tree.Right[i]);
+            }
             tree.Leaves.CopyTo(leaves, l);
             n += tree.Feature.Length;
             l += tree.Leaves.Length;
         }
         Trees = trees;
+        RequiredFeatures = trees.SelectMany(t => t.Feature).DefaultIfEmpty(-1).Max() + 1;
     }
 
     public IReadOnlyList<Tree> Trees { get; }
 
+    /// <summary>Feature indexes are checked against this bound at construction, so scoring can skip bounds checks.</summary>
+    public const int MaxFeatures = 1024;
+
     public float Score(ReadOnlySpan<float> features)
     {
+        if (features.Length < RequiredFeatures)
+        {
+            throw new ArgumentException($"needs {RequiredFeatures} features, got {features.Length}", nameof(features));
+        }
+        ref float f = ref MemoryMarshal.GetReference(features);
+        ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
         float sum = Bias;
         for (int t = 0; t < weight.Length; t++)
         {
             int offset = nodeOffset[t];
-            int leaf;
-            if (offset < 0)
+            int leaf = 0;
+            if (offset >= 0)
             {
-                leaf = 0;
-            }
-            else
-            {
-                int node = 0;
+                int index = offset;
                 while (true)
                 {
-                    int i = offset + node;
-                    int child = features[feature[i]] <= threshold[i] ? left[i] : right[i];
+                    ref readonly Node node = ref Unsafe.Add(ref node0, index);
+                    int child = Unsafe.Add(ref f, node.Feature) <= node.Threshold ? node.Left : node.Right;
                     if (child < 0) { leaf = ~child; break; }
-                    node = child;
+                    index = offset + child;
                 }
             }
             sum += weight[t] * leaves[leafOffset[t] + leaf];
         }
         return sum;
     }
+
+    /// <summary>One more than the highest feature index any split reads.</summary>
+    public int RequiredFeatures { get; }
 
     /// <summary>One regression tree in ML.NET's layout.</summary>
     public sealed record Tree(float Weight, int[] Feature, float[] Threshold, int[] Left, int[] Right, float[] Leaves);

@@ -12,7 +12,7 @@ internal static class FastTreeHeadTrainer
     public sealed record Result(BinaryHead Head, byte[] MlNetModel, ITransformer Transformer, DataViewSchema Schema);
 
     public static Result Train(MLContext ml, IReadOnlyList<float[]> features, IReadOnlyList<bool> labels,
-        IReadOnlyList<float> weights, StanceTrainerOptions options)
+        IReadOnlyList<float> weights, StanceTrainerOptions options, int? trees = null)
     {
         int width = features[0].Length;
         var rows = new HeadRow[features.Count];
@@ -23,7 +23,7 @@ internal static class FastTreeHeadTrainer
             LabelColumnName = nameof(HeadRow.Label),
             FeatureColumnName = nameof(HeadRow.Features),
             ExampleWeightColumnName = nameof(HeadRow.Weight),
-            NumberOfTrees = options.NumberOfTrees,
+            NumberOfTrees = trees ?? options.NumberOfTrees,
             NumberOfLeaves = options.NumberOfLeaves,
             MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
             LearningRate = options.LearningRate,

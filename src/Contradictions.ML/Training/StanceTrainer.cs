@@ -50,7 +50,7 @@ public static class StanceTrainer
         {
             progress?.Report("training related/unrelated head");
             var r = FastTreeHeadTrainer.Train(ml, features, labels.Select(l => l != Stance.Unrelated).ToArray(),
-                Enumerable.Repeat(1f, labels.Length).ToArray(), options);
+                Enumerable.Repeat(1f, labels.Length).ToArray(), options, options.RelatedTrees);
             related = r.Head;
             saved["mlnet/related.zip"] = r.MlNetModel;
             var relatedIdx = Enumerable.Range(0, labels.Length).Where(i => labels[i] != Stance.Unrelated).ToArray();
