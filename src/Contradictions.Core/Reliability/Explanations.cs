@@ -6,7 +6,7 @@ namespace Contradictions.Core.Reliability;
 internal static class Explanations
 {
     public static IReadOnlyList<string> For(
-        SourceRef source, BetaDistribution prior, BetaDistribution posterior, double lower, double upper,
+        BetaDistribution prior, BetaDistribution posterior, double lower, double upper,
         EvidenceCounts e, bool explicitPrior, ReliabilityOptions options)
     {
         var lines = new List<string>

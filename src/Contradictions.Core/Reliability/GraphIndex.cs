@@ -9,7 +9,7 @@ internal sealed class GraphIndex
     /// <summary>One source's combined part in one claim.</summary>
     /// <param name="TruthVote">Signed weight of its voice on the claim's truth (+ supports), after copies, roles, anonymity and denials.</param>
     /// <param name="SupportShare">Share of its weighted assertions on the claim that support it.</param>
-    /// <param name="RecordWeight">How much the claim counts in the source's own record (0 when it only reported).</param>
+    /// <param name="RecordWeight">How much the claim counts in the source's own record (0 when it only reported), before the verdict weight.</param>
     internal readonly record struct Pair(int Claim, int Source, double TruthVote, double SupportShare, double RecordWeight);
 
     private readonly PairFacts[] _facts;
@@ -210,8 +210,7 @@ internal sealed class GraphIndex
             var recordTotal = acc.RecordSupport + acc.RecordRefute;
             var vote = truthTotal > 0 ? acc.MaxTruth * (acc.TruthSupport - acc.TruthRefute) / truthTotal : 0;
             var share = recordTotal > 0 ? acc.RecordSupport / recordTotal : 0.5;
-            var verdictFactor = claims[acc.Claim].Verdict is null ? 1.0 : options.VerdictEvidenceWeight;
-            pairs[p] = new Pair(acc.Claim, acc.Source, vote, share, recordTotal > 0 ? acc.MaxRecord * verdictFactor : 0);
+            pairs[p] = new Pair(acc.Claim, acc.Source, vote, share, recordTotal > 0 ? acc.MaxRecord : 0);
             facts[p] = acc.Facts(groups);
         }
 
@@ -228,7 +227,7 @@ internal sealed class GraphIndex
     }
 
     /// <summary>Counts every source's evidence in one pass over the pairs.</summary>
-    public EvidenceCounts[] Evidence(double[] effectiveEvidence)
+    public EvidenceCounts[] Evidence(double[] effectiveEvidence, bool?[] verdicts)
     {
         var tallies = new Tally[Sources.Length];
         for (var p = 0; p < Pairs.Length; p++)
@@ -248,7 +247,7 @@ internal sealed class GraphIndex
 
             var supports = pair.SupportShare >= 0.5;
             if (supports) t.Supported++; else t.Refuted++;
-            var verdict = Claims[pair.Claim].Verdict;
+            var verdict = verdicts[pair.Claim];
             if (verdict is not null)
             {
                 if (verdict == supports) t.Confirmed++; else t.Rejected++;
