@@ -9,5 +9,6 @@ internal static class CommandCatalog
     [
         TrainCommand.Create(),
         EvaluateCommand.Create(),
+        VeracityCommand.Create(),
     ];
 }
