@@ -83,7 +83,7 @@ internal static class SourceClassifier
             if (PostModifiers.Contains(body[i]) && char.IsLower(body[i][0])) { head = i - 1; break; }
         }
         var headWord = body[head];
-        if (char.IsLower(headWord[0]) && Lexicon.SourceNouns.Contains(headWord) && !IsNamedAfterTitle(body, head))
+        if ((char.IsLower(headWord[0]) || head == 0) && Lexicon.SourceNouns.Contains(headWord) && !IsNamedAfterTitle(body, head))
         {
             bool singular = !headWord.EndsWith('s') || headWord is "analysis";
             if (Definite.Contains(first) && singular && words.Length <= 4)
