@@ -42,4 +42,11 @@ public class CleanerTests
     {
         Assert.Contains("donations", Cleaner.Clean("The charity said donations fell by 20% last year.").Text);
     }
+
+    [Fact]
+    public void Markdown_heading_and_bullet_markers_are_removed()
+    {
+        var cleaned = Cleaner.Clean("# Rubio pulls out of talks\n- The minister said the plan failed.").Text;
+        Assert.Equal("Rubio pulls out of talks\nThe minister said the plan failed.", cleaned);
+    }
 }

@@ -48,6 +48,8 @@ public static partial class Cleaner
             var line = original.AsSpan(contentStart, contentEnd - contentStart);
             if (!IsResidueLine(line))
             {
+                var marker = MarkdownMarker().Match(original, contentStart, contentEnd - contentStart);
+                if (marker.Success) contentStart = marker.Index + marker.Length;
                 var label = SectionLabel().Match(original, contentStart, contentEnd - contentStart);
                 if (label.Success) contentStart = label.Index + label.Length;
                 KeepWithoutLinks(original, contentStart, contentEnd, Keep);
@@ -93,6 +95,10 @@ public static partial class Cleaner
 
     [GeneratedRegex(@"\G\s*date\s+\d{4}-\d{2}-\d{2}\s*")]
     private static partial Regex DatePrefix();
+
+    // Markdown heading, quote and bullet markers at a line start ("## Title", "> quote", "- item").
+    [GeneratedRegex(@"\G[ \t]*(?:#{1,6}|>|[-*+•])[ \t]+")]
+    private static partial Regex MarkdownMarker();
 
     [GeneratedRegex(@"\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)|https?://[^\s)\]]+")]
     private static partial Regex InlineLink();
