@@ -29,9 +29,17 @@ public static partial class DateExtractor
         return 0;
     }
 
+    // Every date form has a digit or one of these words; checking first skips the big pattern for most sentences.
+    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
+        ["day", "week", "month", "year", "tonight", "tomorrow", "morning", "afternoon", "evening", "ago",
+         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        StringComparison.OrdinalIgnoreCase);
+
     public static List<DateMention> Extract(string sentence, DateOnly? articleDate)
     {
         var result = new List<DateMention>();
+        var span = sentence.AsSpan();
+        if (!span.ContainsAnyInRange('0', '9') && !span.ContainsAny(Cues)) return result;
         foreach (Match m in DatePattern().Matches(sentence))
         {
             result.Add(Resolve(m, articleDate));
