@@ -196,4 +196,25 @@ public class AttributionTests
         var c = Single("Vice-President JD Vance, during a visit to India, told reporters the offer was final.");
         Assert.Equal([Outlet, "JD Vance"], Names(c));
     }
+
+    [Fact]
+    public void Outlet_reporting_at_the_end_is_the_outer_link()
+    {
+        var c = Single("Residents reported hearing a loud boom near the airport, the Associated Press reports.");
+        Assert.Equal([Outlet, "Associated Press", "Residents"], Names(c));
+    }
+
+    [Fact]
+    public void Capitalised_outlet_before_reports_is_a_reporter_not_a_noun_phrase()
+    {
+        var c = Single("The asteroid skimmed the Earth this weekend, ABC News reports.");
+        Assert.Equal([Outlet, "ABC News"], Names(c));
+    }
+
+    [Fact]
+    public void Rest_of_a_quote_keeps_the_speaker_of_its_first_sentence()
+    {
+        var claims = TestArticles.Claims("Headline goes right here today.\nAdviser Wilfried Strauch said it was \"very strange that nobody saw it. We have to ask if anyone has a photo.\"");
+        Assert.Equal("Wilfried Strauch", claims[^1].Speaker!.Name);
+    }
 }

@@ -70,6 +70,7 @@ internal static class AttributionParser
         string? subject = null;
         string? toldOutlet = null;
         string? quotedBy = null;
+        int subjectVerb = -1;
         for (int v = 0; v < t.Count && subject is null; v++)
         {
             var tok = t[v];
@@ -94,7 +95,8 @@ internal static class AttributionParser
             var verbs = Lexicon.ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!verbs.TryGetValue(word, out var verbPolarity)) continue;
             if (word.Equals("saying", StringComparison.OrdinalIgnoreCase)) continue;
-            if (v > 0 && t[v - 1].Kind == TokenKind.Word && NounReaders.Contains(s.Substring(t[v - 1].Start, t[v - 1].Length))
+            // "media reports", "the claims": a noun after a determiner (a capitalised "ABC News reports" is a verb).
+            if (v > 0 && t[v - 1].Kind == TokenKind.Word && char.IsLower(s[t[v - 1].Start]) && NounReaders.Contains(s.Substring(t[v - 1].Start, t[v - 1].Length))
                 && word is not ("said" or "told" or "denied" or "confirmed" or "wrote" or "stated")) continue;
 
             string? found = null;
@@ -113,6 +115,7 @@ internal static class AttributionParser
             if (found is null) continue;
 
             subject = found;
+            subjectVerb = v;
             result.Verb = word.ToString().ToLowerInvariant();
             result.VerbPolarity = verbPolarity;
             result.NegatedVerb = negated;
@@ -125,6 +128,9 @@ internal static class AttributionParser
             }
         }
 
+        // "Residents reported a boom, the Associated Press reports.": an outlet reporting at the end is outermost.
+        var trailing = subject is not null ? TrailingOutlet(s, t, subjectVerb, clauseStart, used) : null;
+        if (trailing is not null) result.Phrases.Add(trailing);
         if (according is not null) result.Phrases.Add(according);
         if (quotedBy is not null) result.Phrases.Add(quotedBy);
         if (toldOutlet is not null) result.Phrases.Add(toldOutlet);
@@ -135,6 +141,17 @@ internal static class AttributionParser
             if (according is not null) result.Verb = "according to";
             else if (citing is not null) result.Verb = "citing";
         }
+    }
+
+    private static string? TrailingOutlet(string s, List<Token> t, int subjectVerb, int clauseStart, ReadOnlySpan<bool> used)
+    {
+        int v = t.Count - 1;
+        while (v > subjectVerb && t[v].Kind != TokenKind.Word) v--;
+        if (v <= subjectVerb + 1 || t[v].InQuote) return null;
+        var word = s.Substring(t[v].Start, t[v].Length);
+        if (word is not ("reports" or "reported" or "said" or "says" or "writes" or "wrote")) return null;
+        var phrase = WalkBack(s, t, v - 1, Math.Max(clauseStart, subjectVerb + 1), used, out _);
+        return phrase is not null && SourceClassifier.LooksLikeOutlet(phrase) ? phrase : null;
     }
 
     /// <summary>Subject noun phrase ending at token <paramref name="j"/>, or null when none starts a clause there.</summary>

@@ -72,6 +72,14 @@ public static partial class ClaimExtractor
                 var carried = Dedupe(chain);
                 foreach (var k in openQuoteClaims) claims[k] = claims[k] with { Chain = carried, Verb = attribution.Verb };
             }
+            // The rest of a quotation opened (and attributed) in the previous sentence: same speaker.
+            if (startsInQuote && attribution.Phrases.Count == 0 && openQuoteClaims.Count == 0 && claims.Count > 0 && !claims[^1].IsHeadline
+                && claims[^1].Chain.Count > (outlet is null ? 0 : 1))
+            {
+                chain.Clear();
+                chain.AddRange(claims[^1].Chain);
+                attribution.Verb = claims[^1].Verb;
+            }
             if (!startsInQuote || attribution.Phrases.Count > 0) openQuoteClaims.Clear();
             if (inQuote && attribution.Phrases.Count == 0) openQuoteClaims.Add(claims.Count);
 
