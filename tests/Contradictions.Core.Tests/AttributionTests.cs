@@ -217,4 +217,12 @@ public class AttributionTests
         var claims = TestArticles.Claims("Headline goes right here today.\nAdviser Wilfried Strauch said it was \"very strange that nobody saw it. We have to ask if anyone has a photo.\"");
         Assert.Equal("Wilfried Strauch", claims[^1].Speaker!.Name);
     }
+
+    [Fact]
+    public void Headline_colon_names_the_speaker()
+    {
+        var claims = TestArticles.Claims("Kremlin: parties need to narrow down their differences\nMore text follows here today.");
+        Assert.Equal([Outlet, "Kremlin"], Names(claims[0]));
+        Assert.Equal(LinkKind.Body, claims[0].Speaker!.Kind);
+    }
 }

@@ -128,6 +128,10 @@ internal static class AttributionParser
             }
         }
 
+        // Headline style "Kremlin: talks need more time" / "Zelensky: no territory will be ceded".
+        if (subject is null && according is null) subject = ColonSpeaker(s, t);
+        if (subject is not null && result.Verb is null) result.Verb = "says";
+
         // "Residents reported a boom, the Associated Press reports.": an outlet reporting at the end is outermost.
         var trailing = subject is not null ? TrailingOutlet(s, t, subjectVerb, clauseStart, used) : null;
         if (trailing is not null) result.Phrases.Add(trailing);
@@ -141,6 +145,22 @@ internal static class AttributionParser
             if (according is not null) result.Verb = "according to";
             else if (citing is not null) result.Verb = "citing";
         }
+    }
+
+    private static string? ColonSpeaker(string s, List<Token> t)
+    {
+        int colon = -1;
+        for (int k = 1; k <= 3 && k < t.Count; k++)
+        {
+            if (t[k].Kind == TokenKind.Punct && s[t[k].Start] == ':') { colon = k; break; }
+            if (!SentenceTokens.IsCapitalized(s, t[k]) || t[k].InQuote) return null;
+        }
+        if (colon < 0 || !SentenceTokens.IsCapitalized(s, t[0]) || colon + 1 >= t.Count) return null;
+        var phrase = Join(s, t, 0, colon);
+        // Only a known institution, capital or outlet ("Kremlin:", "White House:"), never a label ("Paris Talks:").
+        bool known = Lexicon.Metonyms.Contains(phrase) || Lexicon.Countries.ContainsKey(phrase) || Lexicon.KnownOutlets.Contains(phrase)
+                     || phrase.Split(' ').Any(w => Lexicon.BodyWords.Contains(w));
+        return known ? phrase : null;
     }
 
     private static string? TrailingOutlet(string s, List<Token> t, int subjectVerb, int clauseStart, ReadOnlySpan<bool> used)
