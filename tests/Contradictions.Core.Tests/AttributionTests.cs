@@ -225,4 +225,27 @@ public class AttributionTests
         Assert.Equal([Outlet, "Kremlin"], Names(claims[0]));
         Assert.Equal(LinkKind.Body, claims[0].Speaker!.Kind);
     }
+
+    [Fact]
+    public void Passive_denial_by_an_institution()
+    {
+        var c = Single("The claims were dismissed by the Pentagon as false.");
+        Assert.Equal([Outlet, "Pentagon"], Names(c));
+        Assert.Equal(Polarity.Denied, c.Polarity);
+    }
+
+    [Fact]
+    public void Officials_told_an_outlet_with_a_day_in_between()
+    {
+        var c = Single("Officials in Kyiv told CNN on Monday that the strike hit a school.");
+        Assert.Equal([Outlet, "CNN", "Officials in Kyiv"], Names(c));
+        Assert.True(c.Speaker!.Anonymous);
+    }
+
+    [Fact]
+    public void Possessive_ministry_name_normalises_its_key()
+    {
+        var c = Single("Britain's defence ministry said Russian forces had advanced.");
+        Assert.Equal("united kingdom ministry of defense", c.Speaker!.Key);
+    }
 }

@@ -96,11 +96,18 @@ internal static class AttributionParser
             if (!verbs.TryGetValue(word, out var verbPolarity)) continue;
             if (word.Equals("saying", StringComparison.OrdinalIgnoreCase)) continue;
             // "media reports", "the claims": a noun after a determiner (a capitalised "ABC News reports" is a verb).
-            if (v > 0 && t[v - 1].Kind == TokenKind.Word && char.IsLower(s[t[v - 1].Start]) && NounReaders.Contains(s.Substring(t[v - 1].Start, t[v - 1].Length))
+            if (v > 0 && t[v - 1].Kind == TokenKind.Word && IsNounReader(s, t[v - 1])
                 && word is not ("said" or "told" or "denied" or "confirmed" or "wrote" or "stated")) continue;
 
             string? found = null;
             bool negated = false;
+            // Passive: "The claims were dismissed by the Pentagon", "…was confirmed by the ministry".
+            if (v > 0 && v + 2 < t.Count && SentenceTokens.Is(s, t[v + 1], "by") && IsAuxiliary(s, t[v - 1]))
+            {
+                int end = PhraseEnd(s, t, v + 2);
+                var agent = Join(s, t, v + 2, end);
+                if (agent.Length > 0 && ValidHead(agent)) found = agent;
+            }
             // Inverted: `…,” said one European diplomat.` / `…, said Peskov.`
             if (v > 0 && (IsComma(s, t[v - 1]) || t[v - 1].Kind == TokenKind.CloseQuote) && v + 1 < t.Count && t[v + 1].Kind == TokenKind.Word)
             {
@@ -145,6 +152,18 @@ internal static class AttributionParser
             if (according is not null) result.Verb = "according to";
             else if (citing is not null) result.Verb = "citing";
         }
+    }
+
+    private static bool IsAuxiliary(string s, Token t) =>
+        t.Kind == TokenKind.Word && s.AsSpan(t.Start, t.Length) is "was" or "were" or "is" or "are" or "been" or "be";
+
+    // "the claims", "media reports": a determiner or news word makes the next word a noun. Capitalised news words
+    // are names ("ABC News reports"), except sentence-initial determiners ("The claims were…").
+    private static bool IsNounReader(string s, Token prev)
+    {
+        var w = s.Substring(prev.Start, prev.Length);
+        if (!NounReaders.Contains(w)) return false;
+        return char.IsLower(w[0]) || w is "The" or "A" or "An" or "These" or "Those" or "This" or "That" or "Such";
     }
 
     private static string? ColonSpeaker(string s, List<Token> t)
