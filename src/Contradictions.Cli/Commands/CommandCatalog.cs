@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        IngestCommand.Create(),
+        ClaimsCommand.Create(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         VeracityCommand.Create(),

@@ -71,18 +71,17 @@ internal static class EvaluateCommand
 
     private static void WritePredictions(string path, IReadOnlyList<LabeledPair> pairs, IReadOnlyList<Stance> predicted)
     {
-        using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = CsvWriter.ToFile(path);
         csv.WriteField("Headline");
         csv.WriteField("Body ID");
         csv.WriteField("Stance");
-        csv.NextRecord();
+        csv.EndRecord();
         for (int i = 0; i < pairs.Count; i++)
         {
             csv.WriteField(pairs[i].Claim);
             csv.WriteField(pairs[i].PassageId);
             csv.WriteField(predicted[i].ToLabel());
-            csv.NextRecord();
+            csv.EndRecord();
         }
     }
 }

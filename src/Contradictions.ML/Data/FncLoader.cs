@@ -13,22 +13,21 @@ public static class FncLoader
     public static IReadOnlyDictionary<string, string> LoadBodies(string path, bool skipBadRows, List<SkippedRow> skipped)
     {
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var csv = CsvSupport.Open(path, out var reader);
-        using var readerScope = reader;
-        CsvSupport.RequireHeader(csv, path, "Body ID", "articleBody");
-        while (ReadRow(csv, path, skipBadRows, skipped))
+        using var csv = CsvSupport.Open(path);
+        var header = CsvSupport.RequireHeader(csv, path, "Body ID", "articleBody");
+        while (CsvSupport.ReadRow(csv, path, skipBadRows, skipped))
         {
             try
             {
-                var id = CsvSupport.Field(csv, path, "Body ID").Trim();
-                var body = CsvSupport.Field(csv, path, "articleBody");
+                var id = CsvSupport.Field(csv, path, header, "Body ID").Trim();
+                var body = CsvSupport.Field(csv, path, header, "articleBody");
                 if (!int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 {
-                    throw new DataFormatException(path, csv.Parser.RawRow, $"Body ID '{CsvSupport.Truncate(id)}' is not an integer");
+                    throw new DataFormatException(path, csv.LineNumber, $"Body ID '{CsvSupport.Truncate(id)}' is not an integer");
                 }
                 if (!bodies.TryAdd(id, body))
                 {
-                    throw new DataFormatException(path, csv.Parser.RawRow, $"duplicate Body ID {id}");
+                    throw new DataFormatException(path, csv.LineNumber, $"duplicate Body ID {id}");
                 }
             }
             catch (DataFormatException e) when (skipBadRows)
@@ -45,27 +44,26 @@ public static class FncLoader
         var skipped = new List<SkippedRow>();
         var bodies = LoadBodies(bodiesPath, skipBadRows, skipped);
         var pairs = new List<LabeledPair>();
-        using var csv = CsvSupport.Open(stancesPath, out var reader);
-        using var readerScope = reader;
-        CsvSupport.RequireHeader(csv, stancesPath, requireLabels ? ["Headline", "Body ID", "Stance"] : ["Headline", "Body ID"]);
-        bool hasStance = csv.HeaderRecord!.Contains("Stance");
-        while (ReadRow(csv, stancesPath, skipBadRows, skipped))
+        using var csv = CsvSupport.Open(stancesPath);
+        var header = CsvSupport.RequireHeader(csv, stancesPath, requireLabels ? ["Headline", "Body ID", "Stance"] : ["Headline", "Body ID"]);
+        bool hasStance = header.ContainsKey("Stance");
+        while (CsvSupport.ReadRow(csv, stancesPath, skipBadRows, skipped))
         {
             try
             {
-                var headline = CsvSupport.Field(csv, stancesPath, "Headline");
-                var id = CsvSupport.Field(csv, stancesPath, "Body ID").Trim();
+                var headline = CsvSupport.Field(csv, stancesPath, header, "Headline");
+                var id = CsvSupport.Field(csv, stancesPath, header, "Body ID").Trim();
                 if (!bodies.TryGetValue(id, out var body))
                 {
-                    throw new DataFormatException(stancesPath, csv.Parser.RawRow, $"Body ID {CsvSupport.Truncate(id)} is not in {bodiesPath}");
+                    throw new DataFormatException(stancesPath, csv.LineNumber, $"Body ID {CsvSupport.Truncate(id)} is not in {bodiesPath}");
                 }
                 var label = Stance.Unrelated;
                 if (hasStance)
                 {
-                    var text = CsvSupport.Field(csv, stancesPath, "Stance");
+                    var text = CsvSupport.Field(csv, stancesPath, header, "Stance");
                     if (!StanceNames.TryParse(text, out label))
                     {
-                        throw new DataFormatException(stancesPath, csv.Parser.RawRow,
+                        throw new DataFormatException(stancesPath, csv.LineNumber,
                             $"unknown stance '{CsvSupport.Truncate(text)}' (expected agree, disagree, discuss or unrelated)");
                     }
                 }
@@ -97,27 +95,5 @@ public static class FncLoader
             ids.Add(id);
         }
         return ids;
-    }
-
-    // CsvHelper raises bad-data errors from Read(); with skip-bad-rows they are recorded and reading goes on.
-    internal static bool ReadRow(CsvHelper.CsvReader csv, string path, bool skipBadRows, List<SkippedRow> skipped)
-    {
-        while (true)
-        {
-            try
-            {
-                return csv.Read();
-            }
-            catch (DataFormatException e) when (skipBadRows)
-            {
-                skipped.Add(new SkippedRow(e.File, e.Line, e.Problem));
-            }
-            catch (CsvHelper.CsvHelperException e)
-            {
-                var ex = new DataFormatException(path, csv.Parser.RawRow, e.Message.Split('\n')[0]);
-                if (!skipBadRows) throw ex;
-                skipped.Add(new SkippedRow(ex.File, ex.Line, ex.Problem));
-            }
-        }
     }
 }

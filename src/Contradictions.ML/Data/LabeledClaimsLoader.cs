@@ -9,20 +9,19 @@ public static class LabeledClaimsLoader
     {
         var skipped = new List<SkippedRow>();
         var pairs = new List<LabeledPair>();
-        using var csv = CsvSupport.Open(path, out var reader);
-        using var readerScope = reader;
-        CsvSupport.RequireHeader(csv, path, "claim", "passage", "label");
+        using var csv = CsvSupport.Open(path);
+        var header = CsvSupport.RequireHeader(csv, path, "claim", "passage", "label");
         var passageIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (FncLoader.ReadRow(csv, path, skipBadRows, skipped))
+        while (CsvSupport.ReadRow(csv, path, skipBadRows, skipped))
         {
             try
             {
-                var claim = CsvSupport.Field(csv, path, "claim");
-                var passage = CsvSupport.Field(csv, path, "passage");
-                var text = CsvSupport.Field(csv, path, "label");
+                var claim = CsvSupport.Field(csv, path, header, "claim");
+                var passage = CsvSupport.Field(csv, path, header, "passage");
+                var text = CsvSupport.Field(csv, path, header, "label");
                 if (!StanceNames.TryParse(text, out var label))
                 {
-                    throw new DataFormatException(path, csv.Parser.RawRow,
+                    throw new DataFormatException(path, csv.LineNumber,
                         $"unknown label '{CsvSupport.Truncate(text)}' (expected agree, disagree, discuss or unrelated)");
                 }
                 if (!passageIds.TryGetValue(passage, out var id))

@@ -26,7 +26,7 @@ public sealed class VeracityCommandTests : IDisposable
     [Fact]
     public void Prints_reliability_weighted_accuracy_that_is_at_least_the_majority_vote_baseline()
     {
-        var (exitCode, output, error) = CliRunner.Run("veracity", "--train", _train, "--test", _test, "--json");
+        var (exitCode, output, error) = CliRunner.Run(_dir, null, "veracity", "--train", _train, "--test", _test, "--json");
 
         Assert.True(exitCode == 0, error);
         using var json = JsonDocument.Parse(output);
@@ -41,7 +41,7 @@ public sealed class VeracityCommandTests : IDisposable
     public void Table_output_names_the_methods_and_predictions_file_has_one_row_per_claim()
     {
         var predictions = Path.Combine(_dir, "predictions.csv");
-        var (exitCode, output, error) = CliRunner.Run("veracity", "--train", _train, "--test", _test, "--predictions", predictions);
+        var (exitCode, output, error) = CliRunner.Run(_dir, null, "veracity", "--train", _train, "--test", _test, "--predictions", predictions);
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("reliability-weighted", output, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class VeracityCommandTests : IDisposable
     [Fact]
     public void Cross_validation_prints_every_method()
     {
-        var (exitCode, output, error) = CliRunner.Run("veracity", "--train", _train, "--cv", "3");
+        var (exitCode, output, error) = CliRunner.Run(_dir, null, "veracity", "--train", _train, "--cv", "3");
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("3-fold cross-validation", output, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class VeracityCommandTests : IDisposable
         var bad = Path.Combine(_dir, "bad.csv");
         File.WriteAllLines(bad, File.ReadLines(_test).Take(3).Append("c9,Claim,true,a9,Headline,maybe,http://x.example/,x.example"));
 
-        var (exitCode, _, error) = CliRunner.Run("veracity", "--train", _train, "--test", bad);
+        var (exitCode, _, error) = CliRunner.Run(_dir, null, "veracity", "--train", _train, "--test", bad);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.csv:4", error, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class VeracityCommandTests : IDisposable
     [Fact]
     public void Requires_exactly_one_of_test_or_cv()
     {
-        var (exitCode, _, error) = CliRunner.Run("veracity", "--train", _train);
+        var (exitCode, _, error) = CliRunner.Run(_dir, null, "veracity", "--train", _train);
         Assert.Equal(2, exitCode);
         Assert.Contains("--test", error, StringComparison.Ordinal);
     }

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Contradictions.Core.Text;
+
+namespace Contradictions.Core.Articles;
+
+/// <summary>
+/// Builds an <see cref="Article"/> from text plus whatever metadata the reader had. Missing fields are inferred:
+/// the published date from the seed format's <c> date YYYY-MM-DD</c> prefix, the outlet from the URL's domain or
+/// from the text ("Reuters reports this", "Agencies via Xinhua"), the title from the first line.
+/// </summary>
+public static partial class ArticleFactory
+{
+    public static Article Create(string id, string text, ArticleMetadata? metadata = null, string? sourceName = null)
+    {
+        metadata ??= new ArticleMetadata();
+        var published = metadata.Published ?? DateFromPrefix(text);
+        var outlet = Blank(metadata.Outlet) ?? OutletDetector.FromUrl(metadata.Url) ?? OutletDetector.FromText(text);
+        var title = Blank(metadata.Title) ?? FirstLine(text);
+        return new Article(id, text)
+        {
+            Url = Blank(metadata.Url),
+            Outlet = outlet,
+            Published = published,
+            Title = title,
+            SourceName = sourceName,
+        };
+    }
+
+    public static DateOnly? DateFromPrefix(string text)
+    {
+        var m = DatePrefix().Match(text);
+        return m.Success && DateOnly.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
+    }
+
+    private static string? FirstLine(string text)
+    {
+        var cleaned = Cleaner.Clean(text.Length > 4000 ? text[..4000] : text).Text;
+        var spans = SentenceSplitter.Split(cleaned);
+        if (spans.Count == 0) return null;
+        var first = spans[0].Slice(cleaned);
+        return first.Length > 300 ? first[..300] : first;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    [GeneratedRegex(@"^\s*date\s+(\d{4}-\d{2}-\d{2})")]
+    private static partial Regex DatePrefix();
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Contradictions.Core.Text;
+
+/// <summary>
+/// Removes site residue that is not reporting: Markdown link debris, bare URLs, comment/follow/donate/contact lines,
+/// agency credit lines, the seed format's <c> date YYYY-MM-DD</c> prefix, and section labels such as "Introduction:".
+/// Line breaks are kept so paragraphs stay visible to the sentence splitter.
+/// </summary>
+public static partial class Cleaner
+{
+    public static CleanedText Clean(string original)
+    {
+        var sb = new StringBuilder(original.Length);
+        var cleanStarts = new List<int>();
+        var originalStarts = new List<int>();
+
+        void Keep(int from, int to)
+        {
+            if (to <= from) return;
+            // Merge with the previous segment when contiguous in both texts, to keep the map small.
+            int n = cleanStarts.Count;
+            if (n == 0 || originalStarts[n - 1] + (sb.Length - cleanStarts[n - 1]) != from)
+            {
+                cleanStarts.Add(sb.Length);
+                originalStarts.Add(from);
+            }
+            sb.Append(original, from, to - from);
+        }
+
+        int lineStart = 0;
+        bool first = true;
+        while (lineStart <= original.Length)
+        {
+            int nl = original.IndexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? original.Length : nl;
+            int contentEnd = lineEnd > lineStart && original[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            int contentStart = lineStart;
+
+            if (first)
+            {
+                var date = DatePrefix().Match(original, lineStart, contentEnd - lineStart);
+                if (date.Success) contentStart = date.Index + date.Length;
+                first = false;
+            }
+
+            var line = original.AsSpan(contentStart, contentEnd - contentStart);
+            if (!IsResidueLine(line))
+            {
+                var marker = MarkdownMarker().Match(original, contentStart, contentEnd - contentStart);
+                if (marker.Success) contentStart = marker.Index + marker.Length;
+                var label = SectionLabel().Match(original, contentStart, contentEnd - contentStart);
+                if (label.Success) contentStart = label.Index + label.Length;
+                KeepWithoutLinks(original, contentStart, contentEnd, Keep);
+            }
+
+            if (nl < 0) break;
+            Keep(nl, nl + 1);
+            lineStart = nl + 1;
+        }
+
+        return new CleanedText(sb.ToString(), cleanStarts.ToArray(), originalStarts.ToArray(), original.Length);
+    }
+
+    /// <summary>True for a line that is site furniture rather than reporting.</summary>
+    public static bool IsResidueLine(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.IsEmpty) return false;
+        if (trimmed.Length > 300) return false;
+        if (OnlyLinks().IsMatch(trimmed)) return true;
+        if (ResidueLine().IsMatch(trimmed)) return true;
+        if (CreditLine().IsMatch(trimmed)) return true;
+        return false;
+    }
+
+    private static void KeepWithoutLinks(string text, int start, int end, Action<int, int> keep)
+    {
+        int pos = start;
+        foreach (var m in InlineLink().EnumerateMatches(text.AsSpan(start, end - start)))
+        {
+            int mStart = start + m.Index;
+            keep(pos, mStart);
+            // A Markdown link keeps its visible text ([text](url) -> text); empty brackets and bare URLs vanish.
+            if (text[mStart] == '[')
+            {
+                int close = text.IndexOf(']', mStart);
+                keep(mStart + 1, close);
+            }
+            pos = mStart + m.Length;
+        }
+        keep(pos, end);
+    }
+
+    [GeneratedRegex(@"\G\s*date\s+\d{4}-\d{2}-\d{2}\s*")]
+    private static partial Regex DatePrefix();
+
+    // Markdown heading, quote and bullet markers at a line start ("## Title", "> quote", "- item").
+    [GeneratedRegex(@"\G[ \t]*(?:#{1,6}|>|[-*+•])[ \t]+")]
+    private static partial Regex MarkdownMarker();
+
+    [GeneratedRegex(@"\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)|https?://[^\s)\]]+")]
+    private static partial Regex InlineLink();
+
+    [GeneratedRegex(@"^(?:\s*\[[^\]\n]*\]\([^)\s]*\)\s*)+$")]
+    private static partial Regex OnlyLinks();
+
+    [GeneratedRegex(@"^(?:post a comment|previous post|next post|contact(?: form| us)?$|share (?:this|on)|subscribe\b|sign up\b|read more\b|related(?: articles| posts| news)?:?$|advertisement$|comments?$|leave a (?:comment|reply)|tags?:)|\bfollow us on\b|\bplease follow\b|\bfollow developments on\b|\bfor (?:the latest|more) (?:news|updates)\b|\bto donate\b|\bdonate (?:to|now|here)\b|\bmake a donation\b|\bsupport us\b|\bclick here\b|\bnewsletter\b|\ball rights reserved\b|^copyright\b|^©|\bemail us\b|\bcontact us\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ResidueLine();
+
+    // "Agencies via Xinhua", "(Reuters)", "Source: AFP" credit lines: metadata, not a claim.
+    [GeneratedRegex(@"^(?:\(?(?i:agencies|with agencies)\)?\s*(?i:via|/|and)\s*[\p{Lu}][\p{L}\-]*(?:\s[\p{Lu}][\p{L}\-]*){0,3}|(?i:source|sources|via)\s*:\s*[\p{Lu}][\p{L}\-]*(?:\s[\p{Lu}][\p{L}\-]*){0,3}|\((?:Reuters|AP|AFP|Xinhua|TASS|dpa)\))\.?$")]
+    private static partial Regex CreditLine();
+
+    // Section label glued to a paragraph ("Introduction: As the war..."). Single words are kept because
+    // "Kremlin: ..." is a headline attribution, not a label.
+    [GeneratedRegex(@"\G\s*(?:(?:Introduction|Background|Analysis|Conclusion|Summary|Context|Update|Editor['’]s note)|[\p{Lu}][\p{L}’']*(?:\s+(?:[\p{Lu}][\p{L}’'\-]*|and|of|the|for|a|in|on|&)){1,6}):\s+(?=[\p{Lu}])")]
+    private static partial Regex SectionLabel();
+}

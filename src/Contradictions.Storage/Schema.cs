@@ -1,0 +1,64 @@
+namespace Contradictions.Storage;
+
+/// <summary>
+/// Versioned schema. Each entry migrates from version index to index + 1; <see cref="ClaimStore.Open"/> applies
+/// the missing ones in one transaction. Append new migrations; never edit shipped ones.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            article_key TEXT NOT NULL,
+            source_name TEXT,
+            url TEXT,
+            outlet TEXT,
+            published TEXT,
+            title TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_articles_key ON articles(article_key);
+        CREATE INDEX ix_articles_source ON articles(source_name);
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_length INTEGER NOT NULL,
+            verb TEXT,
+            polarity TEXT NOT NULL,
+            is_headline INTEGER NOT NULL DEFAULT 0,
+            payload TEXT NOT NULL,
+            UNIQUE(article_id, ordinal)
+        );
+        CREATE TABLE chain_links (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anonymous INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (claim_id, position)
+        );
+        CREATE INDEX ix_chain_links_key ON chain_links(key);
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        CREATE TABLE claim_entities (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (claim_id, entity_id)
+        );
+        """,
+    ];
+
+    public static int Latest => Migrations.Length;
+}

@@ -1,0 +1,52 @@
+using Contradictions.Core.Text;
+
+namespace Contradictions.Core.Tests;
+
+public class CleanerTests
+{
+    [Fact]
+    public void Markdown_link_debris_and_site_footer_are_removed()
+    {
+        var text = "Real reporting here.\n\n[](https://www.bbc.com/news/x)[](https://news18.com/y)\nPost a Comment\nFollow us on X, Telegram and VK!\nTo Donate to Example.com 👉 Click Here.\nContact form";
+        var cleaned = Cleaner.Clean(text).Text;
+        Assert.Contains("Real reporting here.", cleaned);
+        Assert.DoesNotContain("http", cleaned);
+        Assert.DoesNotContain("Comment", cleaned);
+        Assert.DoesNotContain("Follow", cleaned);
+        Assert.DoesNotContain("Donate", cleaned);
+        Assert.DoesNotContain("Contact", cleaned);
+    }
+
+    [Fact]
+    public void Link_text_is_kept_and_offsets_map_back_to_the_original()
+    {
+        var text = "See [the report](https://x.org/r) by Reuters today.";
+        var cleaned = Cleaner.Clean(text);
+        Assert.Equal("See the report by Reuters today.", cleaned.Text);
+        int at = cleaned.Text.IndexOf("Reuters", StringComparison.Ordinal);
+        Assert.Equal(text.IndexOf("Reuters", StringComparison.Ordinal), cleaned.ToOriginal(at));
+        var span = cleaned.ToOriginal(new TextSpan(at, 7));
+        Assert.Equal("Reuters", span.Slice(text));
+    }
+
+    [Fact]
+    public void Seed_date_prefix_and_section_labels_are_stripped()
+    {
+        var cleaned = Cleaner.Clean(" date 2025-04-23 The minister resigned.\nIntroduction: As the war enters its fourth year, talks resume.").Text;
+        Assert.StartsWith("The minister resigned.", cleaned);
+        Assert.Contains("\nAs the war enters", cleaned);
+    }
+
+    [Fact]
+    public void News_sentences_that_mention_donations_are_kept()
+    {
+        Assert.Contains("donations", Cleaner.Clean("The charity said donations fell by 20% last year.").Text);
+    }
+
+    [Fact]
+    public void Markdown_heading_and_bullet_markers_are_removed()
+    {
+        var cleaned = Cleaner.Clean("# Rubio pulls out of talks\n- The minister said the plan failed.").Text;
+        Assert.Equal("Rubio pulls out of talks\nThe minister said the plan failed.", cleaned);
+    }
+}

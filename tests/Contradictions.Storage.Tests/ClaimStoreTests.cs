@@ -1,0 +1,134 @@
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
+using Contradictions.Storage.Ingest;
+using Microsoft.Data.Sqlite;
+
+namespace Contradictions.Storage.Tests;
+
+public class ClaimStoreTests
+{
+    private static Article Sample(string text = "The Kremlin denied reports that 90% of troops had left. Officials said talks would go on.") =>
+        ArticleFactory.Create("sample.txt", text, new ArticleMetadata(Outlet: "Daily Planet", Published: new DateOnly(2025, 4, 23)), "/in/sample.txt");
+
+    [Fact]
+    public void Open_creates_and_migrates_the_schema()
+    {
+        using var dir = new TempDir();
+        using (var store = ClaimStore.Open(dir.File("a.db")))
+        {
+            Assert.Equal(1, store.SchemaVersion);
+        }
+        using var again = ClaimStore.Open(dir.File("a.db"));
+        Assert.Equal(1, again.SchemaVersion);
+    }
+
+    [Fact]
+    public void Open_migrates_a_database_that_only_has_a_version_table()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("old.db");
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)";
+            cmd.ExecuteNonQuery();
+        }
+        using var store = ClaimStore.Open(path);
+        Assert.Equal(1, store.SchemaVersion);
+        Assert.Equal(StoreOutcome.Added, store.Store(Sample(), ClaimExtractor.Extract(Sample())).Outcome);
+    }
+
+    [Fact]
+    public void Open_refuses_a_newer_schema()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("new.db");
+        using (var store = ClaimStore.Open(path)) { }
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "INSERT INTO schema_version VALUES (99, 'x')";
+            cmd.ExecuteNonQuery();
+        }
+        Assert.Throws<InvalidOperationException>(() => ClaimStore.Open(path));
+    }
+
+    [Fact]
+    public void Same_content_is_stored_once()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var article = Sample();
+        var first = store.Store(article, ClaimExtractor.Extract(article));
+        var renamed = article with { Id = "other-name.txt" };
+        var second = store.Store(renamed, ClaimExtractor.Extract(renamed));
+        Assert.Equal(StoreOutcome.Added, first.Outcome);
+        Assert.Equal(StoreOutcome.AlreadyStored, second.Outcome);
+        Assert.Equal(first.ArticleRowId, second.ArticleRowId);
+        Assert.Single(store.ListArticles());
+    }
+
+    [Fact]
+    public void Claims_round_trip_with_chain_numbers_dates_and_entities()
+    {
+        using var dir = new TempDir();
+        var time = new FixedTime(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        using var store = ClaimStore.Open(dir.File("a.db"), time);
+        var article = Sample();
+        var extracted = ClaimExtractor.Extract(article);
+        var id = store.Store(article, extracted).ArticleRowId;
+
+        var stored = store.FindArticle("sample.txt")!;
+        Assert.Equal(time.GetUtcNow(), stored.IngestedAt);
+        Assert.Equal(article.ContentHash, stored.Article.ContentHash);
+        Assert.Equal("Daily Planet", stored.Article.Outlet);
+        Assert.Equal(new DateOnly(2025, 4, 23), stored.Article.Published);
+
+        var claims = store.GetClaims(id);
+        Assert.Equal(extracted.Count, claims.Count);
+        var denial = claims[0];
+        Assert.Equal(Polarity.Denied, denial.Polarity);
+        Assert.Equal(extracted[0].Chain, denial.Chain);
+        Assert.Equal(extracted[0].Span, denial.Span);
+        Assert.Equal(90, Assert.Single(denial.Numbers).Value);
+        Assert.Contains(denial.Entities, e => e.Key == "kremlin");
+        Assert.Equal(extracted.Count, store.AllClaims().Count);
+    }
+
+    [Fact]
+    public void Article_lookup_by_row_id_source_and_file_name()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var id = store.Store(Sample(), ClaimExtractor.Extract(Sample())).ArticleRowId;
+        Assert.Equal(id, store.FindArticle(id.ToString())!.RowId);
+        Assert.Equal(id, store.FindArticle("/in/sample.txt")!.RowId);
+        Assert.Equal(id, store.FindArticle("/elsewhere/sample.txt")!.RowId);
+        Assert.Null(store.FindArticle("missing.txt"));
+    }
+
+    [Fact]
+    public void A_failure_midway_leaves_no_part_of_the_article()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        // Make the third chain link insert fail, after the article and first claims were written.
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TRIGGER boom BEFORE INSERT ON chain_links WHEN NEW.name = 'Officials' BEGIN SELECT RAISE(ABORT, 'boom'); END;";
+            cmd.ExecuteNonQuery();
+        }
+        var article = Sample();
+        Assert.ThrowsAny<SqliteException>(() => store.Store(article, ClaimExtractor.Extract(article)));
+        Assert.Empty(store.ListArticles());
+        Assert.Empty(store.AllClaims());
+
+        var other = Sample("A different article about something else entirely happened today.");
+        Assert.Equal(StoreOutcome.Added, store.Store(other, ClaimExtractor.Extract(other)).Outcome);
+    }
+}
