@@ -12,7 +12,7 @@ namespace Contradictions.Storage;
 /// schema. <see cref="Store"/> is idempotent (content hash is unique) and writes one article and all its claims
 /// in a single transaction, so a failure never leaves half an article.
 /// </summary>
-public sealed class ClaimStore : IDisposable
+public sealed partial class ClaimStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;

@@ -58,6 +58,33 @@ internal static class Schema
             PRIMARY KEY (claim_id, entity_id)
         );
         """,
+        """
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            confidence REAL NOT NULL,
+            kind TEXT NOT NULL,
+            explanation TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE(claim_a, claim_b),
+            CHECK(claim_a < claim_b)
+        );
+        CREATE INDEX ix_flags_confidence ON flags(confidence DESC);
+        CREATE TABLE scored_pairs (
+            claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            confidence REAL NOT NULL,
+            PRIMARY KEY (claim_a, claim_b)
+        ) WITHOUT ROWID;
+        CREATE TABLE claim_origins (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            origin TEXT NOT NULL
+        );
+        CREATE INDEX ix_claim_origins_origin ON claim_origins(origin);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -11,6 +11,7 @@ internal static class CommandCatalog
         ClaimsCommand.Create(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
+        TrainDetectorCommand.Create(),
         VeracityCommand.Create(),
     ];
 }

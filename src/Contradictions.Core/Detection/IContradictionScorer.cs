@@ -1,0 +1,19 @@
+using Contradictions.Core.Stance;
+
+namespace Contradictions.Core.Detection;
+
+/// <summary>Scores a candidate pair of claims: how likely they contradict, of what kind, and why.</summary>
+/// <remarks>Implementations are thread-safe.</remarks>
+public interface IContradictionScorer
+{
+    ScoredPair Score(ClaimContext a, ClaimContext b);
+}
+
+/// <summary>A calibrated contradiction probability with the kind, the cues that fired and the stance probabilities both ways.</summary>
+public sealed record ScoredPair(
+    float Confidence,
+    FlagKind Kind,
+    IReadOnlyList<string> Cues,
+    StanceProbabilities AtoB,
+    StanceProbabilities BtoA,
+    float Overlap);

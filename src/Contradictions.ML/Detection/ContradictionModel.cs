@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using Contradictions.Core.Detection;
+using Contradictions.ML.Model;
+
+namespace Contradictions.ML.Detection;
+
+/// <summary>
+/// The contradiction scorer: stance probabilities both ways (from <see cref="StanceModel"/>) plus the
+/// <see cref="PairFeatureExtractor"/> cues, into FastTree trees with a Platt calibrator fitted on pairs the trees
+/// did not train on. Thread-safe; claim preparation is cached by claim id.
+/// </summary>
+public sealed class ContradictionModel : IContradictionScorer
+{
+    private const int FormatVersion = 1;
+    private const string Entry = "contradiction-model.bin";
+
+    private readonly StanceModel stance;
+    private readonly BinaryHead head;
+    private readonly ConcurrentDictionary<long, Prepared> cache = new();
+
+    private sealed record Prepared(PreparedClaimText Text, PreparedClaim AsClaim, PreparedPassage AsPassage);
+
+    internal ContradictionModel(StanceModel stance, BinaryHead head)
+    {
+        this.stance = stance;
+        this.head = head;
+    }
+
+    internal BinaryHead Head => head;
+
+    public ScoredPair Score(ClaimContext a, ClaimContext b)
+    {
+        var pa = Prepare(a);
+        var pb = Prepare(b);
+        var ab = stance.Predict(pa.AsClaim, pb.AsPassage);
+        var ba = stance.Predict(pb.AsClaim, pa.AsPassage);
+        var analysis = PairFeatureExtractor.Analyze(a, pa.Text, b, pb.Text, ab, ba);
+        float confidence = head.Probability(analysis.Features);
+        return new ScoredPair(confidence, analysis.Kind, analysis.Cues, ab, ba, analysis.Features[PairFeatureExtractor.Index("jaccard")]);
+    }
+
+    /// <summary>Pair features without the calibrated head, for training.</summary>
+    internal float[] Features(ClaimContext a, ClaimContext b) => Analyze(stance, a, b).Features;
+
+    internal static PairAnalysis Analyze(StanceModel stance, ClaimContext a, ClaimContext b)
+    {
+        var ta = PreparedClaimText.From(a.Claim);
+        var tb = PreparedClaimText.From(b.Claim);
+        var ab = stance.Predict(a.Claim.Text, b.Claim.Text);
+        var ba = stance.Predict(b.Claim.Text, a.Claim.Text);
+        return PairFeatureExtractor.Analyze(a, ta, b, tb, ab, ba);
+    }
+
+    private Prepared Prepare(ClaimContext c) => c.ClaimId < 0
+        ? new Prepared(PreparedClaimText.From(c.Claim), stance.PrepareClaim(c.Claim.Text), stance.PreparePassage(c.Claim.Text))
+        : cache.GetOrAdd(c.ClaimId, _ => new Prepared(PreparedClaimText.From(c.Claim), stance.PrepareClaim(c.Claim.Text), stance.PreparePassage(c.Claim.Text)));
+
+    public void Save(string path, byte[]? mlNetHead = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        using (var file = File.Create(temp))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            var entry = zip.CreateEntry(Entry, CompressionLevel.Optimal);
+            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using (var w = new BinaryWriter(entry.Open()))
+            {
+                w.Write(FormatVersion);
+                w.Write(PairFeatureExtractor.Count);
+                head.Write(w);
+            }
+            if (mlNetHead is not null)
+            {
+                var extra = zip.CreateEntry("mlnet/contradiction.zip", CompressionLevel.Optimal);
+                extra.LastWriteTime = entry.LastWriteTime;
+                using var s = extra.Open();
+                s.Write(mlNetHead);
+            }
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Loads the pair model and the stance model it was trained with.</summary>
+    public static ContradictionModel Load(string path, StanceModel stance)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: contradiction model not found (train one with 'contradictions train-detector')", path);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry(Entry) ?? throw new InvalidDataException($"{path}: not a contradiction model (no {Entry})");
+            using var r = new BinaryReader(entry.Open());
+            int version = r.ReadInt32();
+            if (version != FormatVersion) throw new InvalidDataException($"{path}: model format {version}, expected {FormatVersion}");
+            int count = r.ReadInt32();
+            if (count != PairFeatureExtractor.Count)
+            {
+                throw new InvalidDataException($"{path}: model has {count} pair features, this build computes {PairFeatureExtractor.Count}; retrain it");
+            }
+            return new ContradictionModel(stance, BinaryHead.Read(r));
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path}: cannot read contradiction model: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Contradictions.Core.Detection;
+
+namespace Contradictions.Storage;
+
+/// <summary>Flags, scored pairs and copy origins: what the detector keeps between scans.</summary>
+public sealed partial class ClaimStore
+{
+    private sealed record StanceJson(float[] Ab, float[] Ba);
+
+    /// <summary>Pairs (lower id first) already scored, so a later scan scores only new pairs.</summary>
+    public HashSet<(long A, long B)> ScoredPairs()
+    {
+        var set = new HashSet<(long, long)>();
+        using var cmd = Command("SELECT claim_a, claim_b FROM scored_pairs");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) set.Add((r.GetInt64(0), r.GetInt64(1)));
+        return set;
+    }
+
+    /// <summary>
+    /// Records a batch of scored pairs and the flags among them in one transaction. A flag that exists keeps its
+    /// id and creation time; its confidence and explanation are refreshed.
+    /// </summary>
+    public void SaveScores(IReadOnlyList<(long A, long B, ScoredPair Score, bool Flag)> batch)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var scored = Command("INSERT INTO scored_pairs(claim_a, claim_b, confidence) VALUES ($a, $b, $c) ON CONFLICT DO UPDATE SET confidence = excluded.confidence", tx);
+        var sa = scored.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var sb = scored.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var sc = scored.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Real);
+        using var flag = Command("""
+            INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at)
+            VALUES ($a, $b, $c, $k, $e, $s, $t, $t)
+            ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
+                explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
+            """, tx);
+        string now = Now();
+        foreach (var (a, b, score, isFlag) in batch)
+        {
+            if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
+            sa.Value = a; sb.Value = b; sc.Value = score.Confidence;
+            scored.ExecuteNonQuery();
+            if (!isFlag) continue;
+            flag.Parameters.Clear();
+            flag.Parameters.AddWithValue("$a", a);
+            flag.Parameters.AddWithValue("$b", b);
+            flag.Parameters.AddWithValue("$c", score.Confidence);
+            flag.Parameters.AddWithValue("$k", score.Kind.ToString());
+            flag.Parameters.AddWithValue("$e", JsonSerializer.Serialize(score.Cues));
+            flag.Parameters.AddWithValue("$s", JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA))));
+            flag.Parameters.AddWithValue("$t", now);
+            flag.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>Stored flags at or above a confidence, most confident first.</summary>
+    public IReadOnlyList<StoredFlag> Flags(double minConfidence = 0)
+    {
+        using var cmd = Command("SELECT id, claim_a, claim_b, confidence, kind, explanation, stance, created_at FROM flags WHERE confidence >= $m ORDER BY confidence DESC, id");
+        cmd.Parameters.AddWithValue("$m", minConfidence);
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredFlag>();
+        while (r.Read())
+        {
+            var stance = JsonSerializer.Deserialize<StanceJson>(r.GetString(6))!;
+            list.Add(new StoredFlag(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (float)r.GetDouble(3), Enum.Parse<FlagKind>(r.GetString(4)),
+                JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? [], stance.Ab, stance.Ba,
+                DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    /// <summary>Replaces the copy-origin of each claim (origins are recomputed over everything stored).</summary>
+    public void SaveOrigins(IReadOnlyDictionary<long, string> origins)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var cmd = Command("INSERT INTO claim_origins(claim_id, origin) VALUES ($c, $o) ON CONFLICT(claim_id) DO UPDATE SET origin = excluded.origin", tx);
+        var c = cmd.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var o = cmd.Parameters.Add("$o", Microsoft.Data.Sqlite.SqliteType.Text);
+        foreach (var (claim, origin) in origins)
+        {
+            c.Value = claim;
+            o.Value = origin;
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public Dictionary<long, string> Origins()
+    {
+        var map = new Dictionary<long, string>();
+        using var cmd = Command("SELECT claim_id, origin FROM claim_origins");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) map[r.GetInt64(0)] = r.GetString(1);
+        return map;
+    }
+
+    private static float[] Probabilities(Core.Stance.StanceProbabilities p) => [p.Agree, p.Disagree, p.Discuss, p.Unrelated];
+}
