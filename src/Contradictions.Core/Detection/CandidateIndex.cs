@@ -1,0 +1,383 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace Contradictions.Core.Detection;
+
+/// <summary>
+/// Inverted index from subject features (stems, <c>e:</c> entity keys, <c>n:</c> numbers) to postings
+/// (claim, weight). <see cref="Query(ClaimSubject, int)"/> returns the top-k other claims by weighted overlap,
+/// never the claim itself nor a claim of the same article unless both have (different) speakers.
+/// Features whose postings exceed <see cref="CandidateIndexOptions.MaxPostings"/> are skipped, so each query
+/// does bounded work and a batch over n claims costs O(n). Adding is not thread-safe; concurrent queries
+/// on an index that is not being added to are.
+/// </summary>
+public sealed class CandidateIndex
+{
+    private readonly Dictionary<string, int> _featureIds = new(StringComparer.Ordinal);
+    private readonly List<string> _featureNames = [];
+    private PostingList[] _postings = new PostingList[1024];
+
+    private readonly Dictionary<long, int> _denseOf = [];
+    private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _speakerIds = new(StringComparer.Ordinal);
+    private long[] _claimIds = new long[1024];
+    private int[] _articles = new int[1024];
+    private int[] _speakers = new int[1024];
+    private int[] _featureStart = new int[1025];
+    private int[] _claimFeatures = new int[8192];
+    private float[] _claimWeights = new float[8192];
+    private int _count;
+
+    private readonly ConcurrentBag<Scratch> _scratchPool = [];
+
+    public CandidateIndex(CandidateIndexOptions? options = null)
+    {
+        Options = options ?? new CandidateIndexOptions();
+        if (Options.MaxPostings < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxPostings must be ≥ 1.");
+        if (Options.MaxQueryTerms < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxQueryTerms must be ≥ 1.");
+    }
+
+    public CandidateIndexOptions Options { get; }
+
+    /// <summary>Claims added.</summary>
+    public int Count => _count;
+
+    /// <summary>Distinct features seen.</summary>
+    public int FeatureCount => _featureNames.Count;
+
+    public bool Contains(long claimId) => _denseOf.ContainsKey(claimId);
+
+    /// <summary>Number of claims carrying <paramref name="feature"/> (counted even once its postings are capped).</summary>
+    public int DocumentFrequency(string feature) =>
+        _featureIds.TryGetValue(feature, out int f) ? _postings[f].Count : 0;
+
+    public void Add(ClaimSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (_denseOf.ContainsKey(subject.ClaimId))
+        {
+            throw new ArgumentException($"Claim {subject.ClaimId} is already in the index.", nameof(subject));
+        }
+
+        int dense = _count;
+        if (dense == _claimIds.Length)
+        {
+            int size = dense * 2;
+            Array.Resize(ref _claimIds, size);
+            Array.Resize(ref _articles, size);
+            Array.Resize(ref _speakers, size);
+            Array.Resize(ref _featureStart, size + 1);
+        }
+        _denseOf.Add(subject.ClaimId, dense);
+        _claimIds[dense] = subject.ClaimId;
+        _articles[dense] = Intern(_articleIds, subject.ArticleKey);
+        _speakers[dense] = subject.SpeakerKey is null ? -1 : Intern(_speakerIds, subject.SpeakerKey);
+
+        int start = _featureStart[dense];
+        var terms = subject.Terms;
+        int needed = start + terms.Count;
+        if (needed > _claimFeatures.Length)
+        {
+            int size = Math.Max(needed, _claimFeatures.Length * 2);
+            Array.Resize(ref _claimFeatures, size);
+            Array.Resize(ref _claimWeights, size);
+        }
+        int n = start;
+        for (int i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            int f = FeatureId(term.Term);
+            bool repeated = false;
+            for (int j = start; j < n; j++)
+            {
+                if (_claimFeatures[j] == f) { repeated = true; break; }
+            }
+            if (repeated) continue;
+            _claimFeatures[n] = f;
+            _claimWeights[n] = term.Weight;
+            n++;
+            _postings[f].Add(dense, term.Weight, Options.MaxPostings);
+        }
+        _featureStart[dense + 1] = n;
+        _count++;
+    }
+
+    public void AddRange(IEnumerable<ClaimSubject> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        foreach (var s in subjects) Add(s);
+    }
+
+    /// <summary>The top-<paramref name="k"/> candidates of <paramref name="subject"/> (which need not be in the index).</summary>
+    public IReadOnlyList<Candidate> Query(ClaimSubject subject, int k) => QueryWithDiagnostics(subject, k).Candidates;
+
+    /// <summary>As <see cref="Query(ClaimSubject, int)"/>, with counters of the work done (for tests and tuning).</summary>
+    public CandidateQueryResult QueryWithDiagnostics(ClaimSubject subject, int k)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+
+        int termCount = Math.Min(subject.Terms.Count, Options.MaxQueryTerms);
+        var features = new int[termCount];
+        var weights = new float[termCount];
+        int m = 0;
+        for (int i = 0; i < termCount; i++)
+        {
+            if (!_featureIds.TryGetValue(subject.Terms[i].Term, out int f)) continue;
+            features[m] = f;
+            weights[m] = subject.Terms[i].Weight;
+            m++;
+        }
+
+        int self = _denseOf.TryGetValue(subject.ClaimId, out int d) ? d : -1;
+        int article = _articleIds.TryGetValue(subject.ArticleKey, out int a) ? a : -2;
+        int speaker = subject.SpeakerKey is not null && _speakerIds.TryGetValue(subject.SpeakerKey, out int s) ? s
+            : subject.SpeakerKey is null ? -1 : -2;
+
+        var scratch = Rent();
+        try
+        {
+            var stats = Search(scratch, features.AsSpan(0, m), weights.AsSpan(0, m), self, article, speaker, k);
+            var result = new Candidate[scratch.HeapCount];
+            for (int i = 0; i < result.Length; i++)
+            {
+                ref readonly var h = ref scratch.Heap[i];
+                result[i] = new Candidate(_claimIds[h.Dense], h.Score, h.Entities, h.Terms);
+            }
+            Array.Sort(result, static (x, y) =>
+            {
+                int c = y.Score.CompareTo(x.Score);
+                return c != 0 ? c : x.ClaimId.CompareTo(y.ClaimId);
+            });
+            return new CandidateQueryResult(result, stats.Used, stats.Skipped, stats.Postings, stats.Touched);
+        }
+        finally
+        {
+            _scratchPool.Add(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Every unordered candidate pair (A &lt; B by claim id) among the indexed claims, each once: a pair appears when
+    /// either claim has the other in its top-<paramref name="k"/>. Runs one bounded query per claim, so O(n · k).
+    /// </summary>
+    public IEnumerable<(long A, long B, float Score)> AllCandidatePairs(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        return k == 0 || _count == 0 ? [] : EnumeratePairs(k);
+    }
+
+    private IEnumerable<(long A, long B, float Score)> EnumeratePairs(int k)
+    {
+        int n = _count;
+        var top = new int[(long)n * k];
+        var topScore = new float[(long)n * k];
+        var topCount = new int[n];
+        var scratch = Rent();
+        try
+        {
+            for (int i = 0; i < n; i++)
+            {
+                int start = _featureStart[i];
+                int len = _featureStart[i + 1] - start;
+                if (len > Options.MaxQueryTerms) len = Options.MaxQueryTerms;
+                Search(scratch, _claimFeatures.AsSpan(start, len), _claimWeights.AsSpan(start, len), i, _articles[i], _speakers[i], k);
+                int c = scratch.HeapCount;
+                for (int j = 0; j < c; j++)
+                {
+                    top[(long)i * k + j] = scratch.Heap[j].Dense;
+                    topScore[(long)i * k + j] = scratch.Heap[j].Score;
+                }
+                topCount[i] = c;
+            }
+        }
+        finally
+        {
+            _scratchPool.Add(scratch);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            long baseI = (long)i * k;
+            for (int j = 0; j < topCount[i]; j++)
+            {
+                int other = top[baseI + j];
+                if (other < i && Contains(top, topCount, k, other, i)) continue; // emitted from the other side
+                long a = _claimIds[i], b = _claimIds[other];
+                yield return a < b ? (a, b, topScore[baseI + j]) : (b, a, topScore[baseI + j]);
+            }
+        }
+    }
+
+    private static bool Contains(int[] top, int[] topCount, int k, int owner, int target)
+    {
+        long b = (long)owner * k;
+        for (int j = 0; j < topCount[owner]; j++)
+        {
+            if (top[b + j] == target) return true;
+        }
+        return false;
+    }
+
+    private (int Used, int Skipped, long Postings, int Touched) Search(
+        Scratch scratch, ReadOnlySpan<int> features, ReadOnlySpan<float> weights, int self, int article, int speaker, int k)
+    {
+        scratch.Ensure(_count);
+        var acc = scratch.Acc;
+        var touched = scratch.Touched;
+        int touchedCount = 0;
+        int used = 0, skipped = 0;
+        long postings = 0;
+        int cap = Options.MaxPostings;
+
+        for (int t = 0; t < features.Length; t++)
+        {
+            ref readonly var list = ref _postings[features[t]];
+            if (list.Count > cap) { skipped++; continue; }
+            used++;
+            float qw = weights[t];
+            bool entity = list.IsEntity;
+            var items = list.Items;
+            int count = list.Count;
+            postings += count;
+            for (int p = 0; p < count; p++)
+            {
+                int doc = items[p].Doc;
+                ref var slot = ref acc[doc];
+                if (slot.Entities == 0 && slot.Terms == 0)
+                {
+                    touched[touchedCount++] = doc;
+                }
+                slot.Score += qw * items[p].Weight;
+                if (entity) slot.Entities++;
+                else slot.Terms++;
+            }
+        }
+
+        scratch.HeapCount = 0;
+        float minScore = Options.MinScore;
+        for (int i = 0; i < touchedCount; i++)
+        {
+            int doc = touched[i];
+            var slot = acc[doc];
+            acc[doc] = default;
+            if (doc == self || k == 0 || slot.Score < minScore) continue;
+            if (_articles[doc] == article && !(speaker >= 0 && _speakers[doc] >= 0 && _speakers[doc] != speaker)) continue;
+            scratch.Offer(new HeapEntry(slot.Score, doc, _claimIds[doc], slot.Entities, slot.Terms), k);
+        }
+        return (used, skipped, postings, touchedCount);
+    }
+
+    private Scratch Rent() => _scratchPool.TryTake(out var s) ? s : new Scratch();
+
+    private int FeatureId(string feature)
+    {
+        ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_featureIds, feature, out bool exists);
+        if (!exists)
+        {
+            id = _featureNames.Count;
+            _featureNames.Add(feature);
+            if (id == _postings.Length) Array.Resize(ref _postings, id * 2);
+            _postings[id].IsEntity = feature.StartsWith(SubjectBuilder.EntityPrefix, StringComparison.Ordinal);
+        }
+        return id;
+    }
+
+    private static int Intern(Dictionary<string, int> ids, string key)
+    {
+        ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out bool exists);
+        if (!exists) id = ids.Count - 1;
+        return id;
+    }
+
+    private struct Posting
+    {
+        public int Doc;
+        public float Weight;
+    }
+
+    /// <summary>Postings of one feature; once longer than the cap its items are dropped and only the count grows.</summary>
+    private struct PostingList
+    {
+        public Posting[] Items;
+        public int Count;
+        public bool IsEntity;
+
+        public void Add(int doc, float weight, int cap)
+        {
+            int c = Count++;
+            if (c >= cap)
+            {
+                Items = [];
+                return;
+            }
+            if (Items is null || c == Items.Length)
+            {
+                Array.Resize(ref Items, Items is null || Items.Length == 0 ? 2 : Math.Min(Items.Length * 2, cap));
+            }
+            Items[c] = new Posting { Doc = doc, Weight = weight };
+        }
+    }
+
+    private struct Accumulator
+    {
+        public float Score;
+        public ushort Entities;
+        public ushort Terms;
+    }
+
+    private readonly record struct HeapEntry(float Score, int Dense, long ClaimId, int Entities, int Terms)
+    {
+        /// <summary>True when this entry ranks below <paramref name="other"/> (lower score, or equal score and larger id).</summary>
+        public bool WorseThan(in HeapEntry other) =>
+            Score < other.Score || (Score == other.Score && ClaimId > other.ClaimId);
+    }
+
+    /// <summary>Per-query accumulators, pooled: one slot per claim, reset through the touched list after each query.</summary>
+    private sealed class Scratch
+    {
+        public Accumulator[] Acc = [];
+        public int[] Touched = [];
+        public HeapEntry[] Heap = new HeapEntry[16];
+        public int HeapCount;
+
+        public void Ensure(int n)
+        {
+            if (Acc.Length >= n) return;
+            int size = Math.Max(n, Acc.Length * 2);
+            Array.Resize(ref Acc, size);
+            Touched = new int[size];
+        }
+
+        /// <summary>Min-heap of the best k: the root is the worst kept entry.</summary>
+        public void Offer(in HeapEntry e, int k)
+        {
+            if (Heap.Length < k) Array.Resize(ref Heap, k);
+            if (HeapCount < k)
+            {
+                int i = HeapCount++;
+                Heap[i] = e;
+                while (i > 0)
+                {
+                    int parent = (i - 1) >> 1;
+                    if (!Heap[i].WorseThan(Heap[parent])) break;
+                    (Heap[i], Heap[parent]) = (Heap[parent], Heap[i]);
+                    i = parent;
+                }
+                return;
+            }
+            if (!Heap[0].WorseThan(e)) return;
+            Heap[0] = e;
+            int j = 0;
+            while (true)
+            {
+                int l = 2 * j + 1, r = l + 1, worst = j;
+                if (l < HeapCount && Heap[l].WorseThan(Heap[worst])) worst = l;
+                if (r < HeapCount && Heap[r].WorseThan(Heap[worst])) worst = r;
+                if (worst == j) break;
+                (Heap[j], Heap[worst]) = (Heap[worst], Heap[j]);
+                j = worst;
+            }
+        }
+    }
+}

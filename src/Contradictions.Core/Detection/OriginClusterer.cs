@@ -1,0 +1,222 @@
+using Contradictions.Core.Text;
+
+namespace Contradictions.Core.Detection;
+
+/// <summary>
+/// Copy and syndication detection: MinHash signatures over word shingles of claim sentences, LSH banding for
+/// candidate pairs (near-linear), exact shingle Jaccard to confirm, then seed-and-extend along the two articles
+/// so a lightly edited sentence inside a copied paragraph joins too. Claims of one cluster share an origin id,
+/// <c>"o:&lt;smallest claim id&gt;"</c>; a unique sentence is its own origin. Deterministic (fixed hash seeds).
+/// </summary>
+public sealed class OriginClusterer
+{
+    private readonly ulong[] _seeds;
+
+    public OriginClusterer(OriginOptions? options = null)
+    {
+        Options = options ?? new OriginOptions();
+        if (Options.ShingleSize < 1 || Options.Bands < 1 || Options.RowsPerBand < 1 || Options.MaxBucketSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Shingle size, bands, rows and bucket size must be ≥ 1.");
+        }
+        _seeds = new ulong[Options.Bands * Options.RowsPerBand];
+        ulong state = 0x9E3779B97F4A7C15UL;
+        for (int i = 0; i < _seeds.Length; i++) _seeds[i] = SplitMix(ref state);
+    }
+
+    public OriginOptions Options { get; }
+
+    public static string OriginIdOf(long claimId) => "o:" + claimId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Origin id per claim id of <paramref name="items"/>.</summary>
+    public IReadOnlyDictionary<long, string> Assign(IEnumerable<OriginItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var list = new List<OriginItem>();
+        var seen = new HashSet<long>();
+        foreach (var item in items)
+        {
+            if (!seen.Add(item.ClaimId)) throw new ArgumentException($"Claim {item.ClaimId} appears twice.", nameof(items));
+            list.Add(item);
+        }
+
+        int n = list.Count;
+        var shingles = new ulong[n][];
+        var tokens = new List<string>();
+        for (int i = 0; i < n; i++)
+        {
+            tokens.Clear();
+            Tokenizer.Tokenize(list[i].Text.AsSpan(), tokens);
+            shingles[i] = tokens.Count < Options.MinWords ? [] : Shingles(tokens, Options.ShingleSize);
+        }
+
+        // Reading-order neighbours within each article.
+        var prev = new int[n];
+        var next = new int[n];
+        var lastOfArticle = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            next[i] = -1;
+            prev[i] = lastOfArticle.TryGetValue(list[i].ArticleKey, out int p) ? p : -1;
+            if (p >= 0 && prev[i] >= 0) next[p] = i;
+            lastOfArticle[list[i].ArticleKey] = i;
+        }
+
+        var parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+
+        var buckets = new Dictionary<(int Band, ulong Hash), List<int>>();
+        var signature = new ulong[_seeds.Length];
+        var compared = new HashSet<int>();
+        var extend = new Queue<(int A, int B)>();
+        var extended = new HashSet<(int, int)>();
+        for (int i = 0; i < n; i++)
+        {
+            if (shingles[i].Length == 0) continue;
+            MinHash(shingles[i], signature);
+            compared.Clear();
+            for (int band = 0; band < Options.Bands; band++)
+            {
+                ulong h = 0xCBF29CE484222325UL;
+                for (int r = 0; r < Options.RowsPerBand; r++) h = Mix(h ^ signature[band * Options.RowsPerBand + r]);
+                if (!buckets.TryGetValue((band, h), out var bucket)) buckets[(band, h)] = bucket = [];
+                foreach (int j in bucket)
+                {
+                    if (!compared.Add(j)) continue;
+                    if (Jaccard(shingles[i], shingles[j]) >= Options.Threshold)
+                    {
+                        Union(parent, i, j);
+                        extend.Enqueue((j, i));
+                    }
+                }
+                if (bucket.Count < Options.MaxBucketSize) bucket.Add(i);
+            }
+        }
+
+        // Seed and extend: walk both articles from each confirmed copy while the neighbours still overlap.
+        while (extend.TryDequeue(out var pair))
+        {
+            if (!extended.Add(pair)) continue;
+            TryExtend(prev[pair.A], prev[pair.B]);
+            TryExtend(next[pair.A], next[pair.B]);
+        }
+
+        void TryExtend(int a, int b)
+        {
+            if (a < 0 || b < 0 || a == b || shingles[a].Length == 0 || shingles[b].Length == 0) return;
+            if (extended.Contains((a, b))) return;
+            if (Jaccard(shingles[a], shingles[b]) < Options.NeighbourThreshold) return;
+            Union(parent, a, b);
+            extend.Enqueue((a, b));
+        }
+
+        var smallest = new Dictionary<int, long>();
+        for (int i = 0; i < n; i++)
+        {
+            int root = Find(parent, i);
+            long id = list[i].ClaimId;
+            if (!smallest.TryGetValue(root, out long s) || id < s) smallest[root] = id;
+        }
+        var result = new Dictionary<long, string>(n);
+        for (int i = 0; i < n; i++) result[list[i].ClaimId] = OriginIdOf(smallest[Find(parent, i)]);
+        return result;
+    }
+
+    /// <summary>Exact Jaccard similarity of two texts' word shingles (0 when either has no shingle).</summary>
+    public static double Jaccard(string a, string b, int shingleSize = 5)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Jaccard(Shingles(Tokenizer.Tokenize(a), shingleSize), Shingles(Tokenizer.Tokenize(b), shingleSize));
+    }
+
+    /// <summary>Sorted distinct shingle hashes; a text shorter than one shingle is one shingle of all its words.</summary>
+    private static ulong[] Shingles(List<string> tokens, int size)
+    {
+        if (tokens.Count == 0) return [];
+        var hashes = new ulong[tokens.Count];
+        for (int i = 0; i < tokens.Count; i++) hashes[i] = HashToken(tokens[i]);
+        int count = Math.Max(1, tokens.Count - size + 1);
+        var result = new ulong[count];
+        for (int i = 0; i < count; i++)
+        {
+            ulong h = 0x84222325CBF29CE4UL;
+            for (int j = i; j < Math.Min(i + size, tokens.Count); j++) h = Mix(h ^ hashes[j]);
+            result[i] = h;
+        }
+        Array.Sort(result);
+        int distinct = 0;
+        for (int i = 0; i < result.Length; i++)
+        {
+            if (i == 0 || result[i] != result[distinct - 1]) result[distinct++] = result[i];
+        }
+        return distinct == result.Length ? result : result[..distinct];
+    }
+
+    private static double Jaccard(ulong[] a, ulong[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)shared / (a.Length + b.Length - shared);
+    }
+
+    private void MinHash(ulong[] shingles, ulong[] signature)
+    {
+        for (int h = 0; h < _seeds.Length; h++)
+        {
+            ulong seed = _seeds[h], min = ulong.MaxValue;
+            foreach (ulong s in shingles)
+            {
+                ulong v = Mix(s ^ seed);
+                if (v < min) min = v;
+            }
+            signature[h] = min;
+        }
+    }
+
+    private static ulong HashToken(string token)
+    {
+        ulong h = 0xCBF29CE484222325UL; // FNV-1a over UTF-16 code units: stable across processes.
+        foreach (char c in token)
+        {
+            h ^= c;
+            h *= 0x100000001B3UL;
+        }
+        return Mix(h);
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong SplitMix(ref ulong state)
+    {
+        state += 0x9E3779B97F4A7C15UL;
+        return Mix(state);
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void Union(int[] parent, int a, int b)
+    {
+        int ra = Find(parent, a), rb = Find(parent, b);
+        if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+    }
+}

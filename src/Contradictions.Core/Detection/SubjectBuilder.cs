@@ -1,0 +1,147 @@
+using System.Globalization;
+using Contradictions.Core.Claims;
+using Contradictions.Core.Text;
+
+namespace Contradictions.Core.Detection;
+
+/// <summary>
+/// Builds <see cref="ClaimSubject"/>s: stems of the claim's content words (stop words and bare numbers dropped),
+/// its normalised entity keys and its numbers, weighted by TF-IDF against <see cref="Statistics"/>, of which the
+/// top <see cref="SubjectOptions.MaxTerms"/> stems are kept. Call <see cref="Learn(Claim)"/> for every claim
+/// (before or while building) so the document frequencies reflect the corpus; statistics grow incrementally.
+/// Not thread-safe.
+/// </summary>
+public sealed class SubjectBuilder
+{
+    /// <summary>Prefix of entity features in <see cref="ClaimSubject.Terms"/> and the index.</summary>
+    public const string EntityPrefix = "e:";
+
+    /// <summary>Prefix of number features in <see cref="ClaimSubject.Terms"/> and the index.</summary>
+    public const string NumberPrefix = "n:";
+
+    private readonly List<string> _tokens = [];
+    private readonly Dictionary<string, int> _termCounts = new(StringComparer.Ordinal);
+    private readonly List<string> _features = [];
+
+    public SubjectBuilder(SubjectOptions? options = null, TermStatistics? statistics = null)
+    {
+        Options = options ?? new SubjectOptions();
+        Statistics = statistics ?? new TermStatistics();
+    }
+
+    public SubjectOptions Options { get; }
+
+    public TermStatistics Statistics { get; }
+
+    /// <summary>Counts the claim's features (stems, entity and number keys) as one document.</summary>
+    public void Learn(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        _features.Clear();
+        CountStems(claim.Text);
+        _features.AddRange(_termCounts.Keys);
+        foreach (var e in EntityKeys(claim)) _features.Add(EntityPrefix + e);
+        foreach (var n in NumberKeys(claim)) _features.Add(NumberPrefix + n);
+        Statistics.AddDocument(_features);
+    }
+
+    public void Learn(IEnumerable<Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        foreach (var c in claims) Learn(c);
+    }
+
+    public ClaimSubject Build(long claimId, string articleKey, Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(articleKey);
+        ArgumentNullException.ThrowIfNull(claim);
+
+        CountStems(claim.Text);
+        var stems = new List<WeightedTerm>(_termCounts.Count);
+        foreach (var (stem, count) in _termCounts)
+        {
+            stems.Add(new WeightedTerm(stem, (1f + MathF.Log(count)) * Statistics.InverseDocumentFrequency(stem)));
+        }
+        stems.Sort(ByWeightThenTerm);
+        if (stems.Count > Options.MaxTerms) stems.RemoveRange(Options.MaxTerms, stems.Count - Options.MaxTerms);
+
+        var entities = EntityKeys(claim);
+        var numbers = NumberKeys(claim);
+        var terms = new List<WeightedTerm>(stems.Count + entities.Count + numbers.Count);
+        terms.AddRange(stems);
+        foreach (var e in entities)
+        {
+            var f = EntityPrefix + e;
+            terms.Add(new WeightedTerm(f, Options.EntityBoost * Statistics.InverseDocumentFrequency(f)));
+        }
+        foreach (var n in numbers)
+        {
+            var f = NumberPrefix + n;
+            terms.Add(new WeightedTerm(f, Options.NumberBoost * Statistics.InverseDocumentFrequency(f)));
+        }
+
+        double norm = 0;
+        foreach (var t in terms) norm += (double)t.Weight * t.Weight;
+        if (norm > 0)
+        {
+            float inv = (float)(1 / Math.Sqrt(norm));
+            for (int i = 0; i < terms.Count; i++) terms[i] = terms[i] with { Weight = terms[i].Weight * inv };
+        }
+        terms.Sort(ByWeightThenTerm);
+
+        var speaker = claim.Speaker?.Key;
+        return new ClaimSubject(claimId, articleKey, string.IsNullOrEmpty(speaker) ? null : speaker,
+            entities, terms, numbers);
+    }
+
+    /// <summary>The canonical text of a number: its value (invariant culture) and unit, e.g. "90%", "30day".</summary>
+    public static string NumberKey(NumberMention number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return number.Value.ToString("R", CultureInfo.InvariantCulture) + (number.Unit ?? "");
+    }
+
+    private static int ByWeightThenTerm(WeightedTerm a, WeightedTerm b)
+    {
+        int c = b.Weight.CompareTo(a.Weight);
+        return c != 0 ? c : string.CompareOrdinal(a.Term, b.Term);
+    }
+
+    private void CountStems(string text)
+    {
+        _tokens.Clear();
+        _termCounts.Clear();
+        Tokenizer.Tokenize(text.AsSpan(), _tokens);
+        foreach (var token in _tokens)
+        {
+            if (!char.IsLetter(token[0]) || Lexicons.Stop.Contains(token)) continue;
+            var stem = Stemmer.Stem(token);
+            if (stem.Length < Options.MinTermLength || Lexicons.Stop.Contains(stem)) continue;
+            _termCounts[stem] = _termCounts.GetValueOrDefault(stem) + 1;
+        }
+    }
+
+    private List<string> EntityKeys(Claim claim)
+    {
+        var keys = new List<string>(Math.Min(claim.Entities.Count, Options.MaxEntities));
+        foreach (var e in claim.Entities)
+        {
+            if (keys.Count >= Options.MaxEntities) break;
+            if (string.IsNullOrWhiteSpace(e.Key) || keys.Contains(e.Key)) continue;
+            keys.Add(e.Key);
+        }
+        return keys;
+    }
+
+    private List<string> NumberKeys(Claim claim)
+    {
+        var keys = new List<string>(Math.Min(claim.Numbers.Count, Options.MaxNumbers));
+        foreach (var n in claim.Numbers)
+        {
+            if (keys.Count >= Options.MaxNumbers) break;
+            var key = NumberKey(n);
+            if (!keys.Contains(key)) keys.Add(key);
+        }
+        return keys;
+    }
+}

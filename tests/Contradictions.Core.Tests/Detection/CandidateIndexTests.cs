@@ -1,0 +1,148 @@
+using Contradictions.Core.Detection;
+
+namespace Contradictions.Core.Tests.Detection;
+
+public class CandidateIndexTests
+{
+    private static ClaimSubject Subject(long id, string article, string? speaker, params string[] terms)
+    {
+        float w = 1f / MathF.Sqrt(terms.Length);
+        return new ClaimSubject(id, article, speaker,
+            [.. terms.Where(t => t.StartsWith("e:", StringComparison.Ordinal)).Select(t => t[2..])],
+            [.. terms.Select(t => new WeightedTerm(t, w))], []);
+    }
+
+    [Fact]
+    public void Query_ranks_by_weighted_overlap_and_excludes_the_claim_itself()
+    {
+        var index = new CandidateIndex();
+        var q = Subject(1, "a", "x", "truce", "black", "sea", "e:ukraine");
+        index.Add(q);
+        index.Add(Subject(2, "b", "y", "truce", "black", "sea", "e:ukraine"));
+        index.Add(Subject(3, "c", "y", "truce", "grain"));
+        index.Add(Subject(4, "d", "y", "election", "poll"));
+
+        var result = index.Query(q, 10);
+
+        Assert.Equal([2L, 3L], result.Select(c => c.ClaimId));
+        Assert.Equal(1, result[0].SharedEntities);
+        Assert.Equal(3, result[0].SharedTerms);
+        Assert.True(result[0].Score > result[1].Score);
+        Assert.Equal(1f, result[0].Score, 4);
+    }
+
+    [Fact]
+    public void Claims_from_the_same_article_and_speaker_are_not_candidates()
+    {
+        var index = new CandidateIndex();
+        var q = Subject(1, "a", "peskov", "truce", "sea");
+        index.Add(q);
+        index.Add(Subject(2, "a", "peskov", "truce", "sea"));
+        index.Add(Subject(3, "a", null, "truce", "sea"));
+
+        Assert.Empty(index.Query(q, 10));
+        Assert.Empty(index.Query(Subject(4, "a", null, "truce", "sea"), 10));
+    }
+
+    [Fact]
+    public void Claims_from_the_same_article_with_different_speakers_are_candidates()
+    {
+        var index = new CandidateIndex();
+        var q = Subject(1, "a", "peskov", "truce", "sea");
+        index.Add(q);
+        index.Add(Subject(2, "a", "zelensky", "truce", "sea"));
+        Assert.Equal([2L], index.Query(q, 10).Select(c => c.ClaimId));
+    }
+
+    [Fact]
+    public void Returns_only_the_top_k_best_first_with_ties_by_smaller_id()
+    {
+        var index = new CandidateIndex();
+        for (int i = 1; i <= 20; i++) index.Add(Subject(i, "a" + i, null, "truce", "sea"));
+        var result = index.Query(Subject(100, "q", null, "truce", "sea"), 5);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], result.Select(c => c.ClaimId));
+    }
+
+    [Fact]
+    public void Terms_with_postings_over_the_cap_are_ignored()
+    {
+        var index = new CandidateIndex(new CandidateIndexOptions { MaxPostings = 3 });
+        for (int i = 1; i <= 10; i++) index.Add(Subject(i, "a" + i, null, "war"));
+        index.Add(Subject(11, "b", null, "war", "desalination"));
+
+        var result = index.QueryWithDiagnostics(Subject(100, "q", null, "war", "desalination"), 10);
+
+        Assert.Equal([11L], result.Candidates.Select(c => c.ClaimId));
+        Assert.Equal(1, result.TermsSkipped);
+        Assert.Equal(1, result.TermsUsed);
+        Assert.Equal(11, index.DocumentFrequency("war"));
+    }
+
+    [Fact]
+    public void Per_query_work_is_bounded_by_cap_times_terms_whatever_the_index_size()
+    {
+        const int cap = 50;
+        var options = new CandidateIndexOptions { MaxPostings = cap, MaxQueryTerms = 8 };
+        var index = new CandidateIndex(options);
+        var random = new Random(42);
+        for (int i = 0; i < 20_000; i++)
+        {
+            // Skewed vocabulary: term t with probability ∝ 1/(t+1), so head terms blow past the cap.
+            var terms = Enumerable.Range(0, 8).Select(_ => "t" + (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(5_000)) - 1)).Distinct().ToArray();
+            index.Add(Subject(i, "a" + (i / 10), null, terms));
+        }
+        var q = Subject(-1, "q", null, "t0", "t1", "t2", "t3", "t100", "t200", "t300", "t4000", "t4001", "t4002");
+
+        var result = index.QueryWithDiagnostics(q, 10);
+
+        Assert.True(result.PostingsScanned <= (long)cap * options.MaxQueryTerms, $"scanned {result.PostingsScanned}");
+        Assert.True(result.TermsSkipped > 0);
+        Assert.True(result.TermsUsed + result.TermsSkipped <= options.MaxQueryTerms);
+        Assert.True(result.ClaimsTouched <= cap * options.MaxQueryTerms);
+    }
+
+    [Fact]
+    public void All_candidate_pairs_lists_each_unordered_pair_once()
+    {
+        var index = new CandidateIndex();
+        index.Add(Subject(3, "a", null, "truce", "sea"));
+        index.Add(Subject(1, "b", null, "truce", "sea"));
+        index.Add(Subject(2, "c", null, "truce", "grain"));
+        index.Add(Subject(4, "a", null, "truce", "sea"));
+
+        var pairs = index.AllCandidatePairs(10).ToList();
+
+        Assert.All(pairs, p => Assert.True(p.A < p.B));
+        Assert.Equal(pairs.Count, pairs.Select(p => (p.A, p.B)).Distinct().Count());
+        Assert.Equal([(1L, 2L), (1L, 3L), (1L, 4L), (2L, 3L), (2L, 4L)], pairs.Select(p => (p.A, p.B)).Order());
+        Assert.Equal(1f, pairs.Single(p => p.A == 1 && p.B == 3).Score, 4);
+    }
+
+    [Fact]
+    public void Adding_the_same_claim_twice_throws()
+    {
+        var index = new CandidateIndex();
+        index.Add(Subject(1, "a", null, "truce"));
+        Assert.Throws<ArgumentException>(() => index.Add(Subject(1, "b", null, "truce")));
+    }
+
+    [Fact]
+    public void Denial_and_report_of_90_percent_support_are_candidates_of_each_other()
+    {
+        var builder = new SubjectBuilder();
+        foreach (var (_, _, claim) in SeedCorpus.Claims) builder.Learn(claim);
+        var subjects = SeedCorpus.Claims.Select(c => builder.Build(c.Id, c.Article.Id, c.Claim)).ToList();
+        var index = new CandidateIndex();
+        index.AddRange(subjects);
+
+        long report = SeedCorpus.IdOf("002", c => c.Text.Contains("Kyiv “90%” supports", StringComparison.Ordinal));
+        long denial = SeedCorpus.IdOf("000", c => c.Text.StartsWith("The Ukrainian Ministry of Defense later denied", StringComparison.Ordinal));
+
+        var fromReport = index.Query(subjects.Single(s => s.ClaimId == report), 10);
+        var fromDenial = index.Query(subjects.Single(s => s.ClaimId == denial), 10);
+
+        Assert.Contains(fromReport, c => c.ClaimId == denial);
+        Assert.Contains(fromDenial, c => c.ClaimId == report);
+        Assert.Contains(index.AllCandidatePairs(10), p => p.A == Math.Min(report, denial) && p.B == Math.Max(report, denial));
+    }
+}

@@ -1,0 +1,84 @@
+using Contradictions.Core.Detection;
+
+namespace Contradictions.Core.Tests.Detection;
+
+public class SubjectBuilderTests
+{
+    [Fact]
+    public void Subject_drops_stop_words_stems_terms_and_is_l2_normalised()
+    {
+        var claim = TestArticles.Single("The ministry denied reports that the talks collapsed in Paris on Friday.");
+        var builder = new SubjectBuilder();
+        builder.Learn(claim);
+        var subject = builder.Build(7, "a.txt", claim);
+
+        Assert.Equal(7, subject.ClaimId);
+        Assert.Equal("a.txt", subject.ArticleKey);
+        var terms = subject.Terms.Select(t => t.Term).ToList();
+        Assert.DoesNotContain("the", terms);
+        Assert.DoesNotContain("that", terms);
+        Assert.Contains("report", terms);
+        Assert.Contains("collaps", terms);
+        double norm = Math.Sqrt(subject.Terms.Sum(t => (double)t.Weight * t.Weight));
+        Assert.Equal(1.0, norm, 4);
+        Assert.True(subject.Terms.Zip(subject.Terms.Skip(1)).All(p => p.First.Weight >= p.Second.Weight));
+    }
+
+    [Fact]
+    public void Entity_keys_are_features_weighted_above_a_word_of_equal_rarity()
+    {
+        var claim = TestArticles.Single("Dmitry Peskov said Moscow would study the proposal carefully.");
+        var builder = new SubjectBuilder();
+        builder.Learn(claim);
+        var subject = builder.Build(1, "a.txt", claim);
+
+        Assert.NotEmpty(subject.EntityKeys);
+        var entity = subject.Terms.First(t => t.IsEntity);
+        var word = subject.Terms.First(t => !t.IsEntity && !t.IsNumber);
+        Assert.True(entity.Weight > word.Weight);
+        Assert.Equal(SubjectBuilder.EntityPrefix + subject.EntityKeys[0], subject.Terms.First(t => t.IsEntity && t.Term.EndsWith(subject.EntityKeys[0], StringComparison.Ordinal)).Term);
+    }
+
+    [Fact]
+    public void Keeps_at_most_the_configured_number_of_salient_terms()
+    {
+        var claim = TestArticles.Single("Officials discussed energy facilities, shipping lanes, grain exports, prisoner exchanges, sanctions relief, frozen assets, territorial lines, security guarantees, reconstruction funds and elections.");
+        var builder = new SubjectBuilder(new SubjectOptions { MaxTerms = 5 });
+        builder.Learn(claim);
+        var subject = builder.Build(1, "a.txt", claim);
+        Assert.Equal(5, subject.Terms.Count(t => !t.IsEntity && !t.IsNumber));
+    }
+
+    [Fact]
+    public void Rare_terms_outweigh_common_ones_after_learning_the_corpus()
+    {
+        var builder = new SubjectBuilder();
+        for (int i = 0; i < 20; i++) builder.Learn(TestArticles.Single($"Officials met again in the capital on day {i} of talks."));
+        var claim = TestArticles.Single("Officials met to discuss desalination in the capital.");
+        builder.Learn(claim);
+        var subject = builder.Build(1, "a.txt", claim);
+        float Weight(string stem) => subject.Terms.Single(t => t.Term == stem).Weight;
+        Assert.True(Weight("desalination") > Weight("official"));
+        Assert.Equal(21, builder.Statistics.DocumentCount);
+    }
+
+    [Fact]
+    public void Numbers_are_canonical_value_and_unit_features()
+    {
+        var claim = TestArticles.Single("The survey found that 90% of respondents support the plan.");
+        var builder = new SubjectBuilder();
+        builder.Learn(claim);
+        var subject = builder.Build(1, "a.txt", claim);
+        Assert.Contains("90%", subject.Numbers);
+        Assert.Contains(subject.Terms, t => t.Term == "n:90%");
+        Assert.DoesNotContain(subject.Terms, t => t.Term == "90");
+    }
+
+    [Fact]
+    public void Speaker_key_is_the_innermost_attribution()
+    {
+        var claim = TestArticles.Single("Kremlin spokesman Dmitry Peskov said the talks were constructive.");
+        var subject = new SubjectBuilder().Build(1, "a.txt", claim);
+        Assert.Equal(claim.Speaker!.Key, subject.SpeakerKey);
+    }
+}
