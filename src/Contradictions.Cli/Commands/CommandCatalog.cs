@@ -9,6 +9,8 @@ internal static class CommandCatalog
     [
         IngestCommand.Create(),
         ClaimsCommand.Create(),
+        ScanCommand.Create(),
+        FlagsCommand.Create(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         TrainDetectorCommand.Create(),

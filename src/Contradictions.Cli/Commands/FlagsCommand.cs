@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Contradictions.Cli.Output;
+using Contradictions.Storage;
+using Contradictions.Storage.Detection;
+
+namespace Contradictions.Cli.Commands;
+
+/// <summary><c>contradictions flags</c>: list stored flags without scanning.</summary>
+internal static class FlagsCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Db();
+        var (minConfidence, format, top) = ScanCommand.FlagOptions();
+        var command = new Command("flags", "List stored contradiction flags, most confident first") { db, minConfidence, format, top };
+        command.SetAction(parse =>
+        {
+            var fmt = parse.GetValue(format)!;
+            if (fmt is not ("table" or "json" or "csv"))
+            {
+                Console.Error.WriteLine($"error: --format must be table, json or csv, not '{fmt}'");
+                return ExitCodes.Usage;
+            }
+            var path = CommonOptions.ResolveDbPath(parse.GetValue(db));
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"error: {path}: no database (run 'contradictions scan <paths>' first)");
+                return ExitCodes.PartialFailure;
+            }
+            using var store = ClaimStore.Open(path);
+            var flags = ScanCommand.Select(ScanService.StoredFlags(store), parse.GetValue(minConfidence), parse.GetValue(top));
+            FlagReport.Write(fmt, flags, scan: null);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Contradictions.Cli.Output;
+using Contradictions.ML.Detection;
+using Contradictions.ML.Model;
+using Contradictions.Storage;
+using Contradictions.Storage.Detection;
+
+namespace Contradictions.Cli.Commands;
+
+/// <summary><c>contradictions scan</c>: the main job. Ingest articles, detect contradictions across everything stored, print flags.</summary>
+internal static class ScanCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Article files or folders (txt, md, html, jsonl, csv)", Arity = ArgumentArity.OneOrMore };
+        var db = CommonOptions.Db();
+        var (minConfidence, format, top) = FlagOptions();
+        var stance = new Option<string?>("--stance-model") { Description = "Stance model (default models/stance.zip)" };
+        var model = new Option<string?>("--model") { Description = "Contradiction model (default models/contradiction.zip)" };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
+        var command = new Command("scan", "Ingest articles and flag contradictions between their claims, most confident first")
+        {
+            paths, db, minConfidence, format, top, stance, model, quiet,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var fmt = parse.GetValue(format)!;
+            if (fmt is not ("table" or "json" or "csv"))
+            {
+                Console.Error.WriteLine($"error: --format must be table, json or csv, not '{fmt}'");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            try
+            {
+                var scorer = LoadScorer(parse.GetValue(stance), parse.GetValue(model));
+                using var store = ClaimStore.Open(CommonOptions.ResolveDbPath(parse.GetValue(db)));
+                var progress = new TerminalProgress(parse.GetValue(quiet) || Console.IsErrorRedirected && fmt != "table");
+                var result = new ScanService(store, scorer).Scan(parse.GetValue(paths)!, progress, cancel);
+                foreach (var e in result.Ingest.Errors) Console.Error.WriteLine($"error: {e}");
+                foreach (var w in result.Ingest.Warnings) Console.Error.WriteLine($"warning: {w}");
+                var flags = Select(result.Flags, parse.GetValue(minConfidence), parse.GetValue(top));
+                FlagReport.Write(fmt, flags, result);
+                return Task.FromResult(result.Ingest.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.PartialFailure);
+            }
+        });
+        return command;
+    }
+
+    internal static ContradictionModel LoadScorer(string? stancePath, string? modelPath)
+    {
+        var stance = StanceModel.Load(ModelPaths.Resolve(stancePath, "stance.zip"));
+        return ContradictionModel.Load(ModelPaths.Resolve(modelPath, "contradiction.zip"), stance);
+    }
+
+    internal static (Option<double> MinConfidence, Option<string> Format, Option<int?> Top) FlagOptions() => (
+        new Option<double>("--min-confidence") { Description = "Show flags at or above this calibrated confidence", DefaultValueFactory = _ => 0.5 },
+        new Option<string>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => "table" },
+        new Option<int?>("--top") { Description = "Show at most N flags" });
+
+    internal static IReadOnlyList<FlagView> Select(IReadOnlyList<FlagView> flags, double minConfidence, int? top) =>
+        flags.Where(f => f.Confidence >= minConfidence).Take(top ?? int.MaxValue).ToList();
+}
