@@ -42,6 +42,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var scored = store.ScoredPairs();
         var restatements = new List<(long, long)>();
         var batch = new List<(long, long, ScoredPair, bool)>();
+        var seenOrigins = new HashSet<(string, string)>();
         int newPairs = 0;
         foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim))
         {
@@ -51,6 +52,10 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             var cb = contexts[b];
             // Copies of one passage are one voice: they corroborate nothing and contradict nothing.
             if (ca.OriginId is not null && ca.OriginId == cb.OriginId) continue;
+            // A copy paired with the same claim again adds nothing: one flag per pair of origins.
+            var oa = ca.OriginId ?? OriginClusterer.OriginIdOf(a);
+            var ob = cb.OriginId ?? OriginClusterer.OriginIdOf(b);
+            if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
             if (scored.Contains((a, b))) continue;
             var score = scorer.Score(ca, cb);
             if (CorroborationGroups.IsRestatement(score.Overlap, ca.Claim.Polarity, cb.Claim.Polarity, options.RestatementOverlap)) restatements.Add((a, b));

@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace Contradictions.Cli.Tests.Commands;
+
+/// <summary>The main job end to end on the five seed articles, through the real program and a real SQLite file.</summary>
+public class ScanCommandTests
+{
+    private static readonly string Seeds = RepoRoot.File("data", "articles");
+
+    private static JsonElement Scan(TempDir dir, string minConfidence = "0", params string[] extra)
+    {
+        var r = CliRunner.Run(dir.Path, null, ["scan", Seeds, "--format", "json", "--min-confidence", minConfidence, .. extra]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        return JsonDocument.Parse(r.Stdout).RootElement;
+    }
+
+    private static IEnumerable<JsonElement> Flags(JsonElement scan) => scan.GetProperty("flags").EnumerateArray();
+
+    private static string Text(JsonElement flag, string side) => flag.GetProperty(side).GetProperty("text").GetString()!;
+
+    [Fact]
+    public void Denial_of_the_reported_90_percent_support_is_flagged_as_a_denial_with_both_chains()
+    {
+        using var dir = new TempDir();
+
+        var flag = Flags(Scan(dir)).Single(f =>
+            (Text(f, "a") + Text(f, "b")).Contains("later denied", StringComparison.Ordinal) &&
+            (Text(f, "a") + Text(f, "b")).Contains("Rustem Umerov told", StringComparison.Ordinal));
+
+        Assert.Equal("denial", flag.GetProperty("kind").GetString());
+        var chains = new[] { "a", "b" }.Select(s => string.Join(" → ", flag.GetProperty(s).GetProperty("chain").EnumerateArray().Select(l => l.GetString()))).ToArray();
+        Assert.Contains("New York Post → senior Trump administration official → Rustem Umerov", chains);
+        Assert.Contains(chains, c => c.EndsWith("Ukrainian Ministry of Defense", StringComparison.Ordinal));
+        var explanation = flag.GetProperty("explanation").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Contains(explanation, e => e.Contains("denies what", StringComparison.Ordinal));
+        Assert.Contains(explanation, e => e.Contains("both mention 90%", StringComparison.Ordinal));
+        Assert.InRange(flag.GetProperty("confidence").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void Background_paragraph_repeated_in_three_seeds_is_not_flagged_and_counts_as_one_origin()
+    {
+        using var dir = new TempDir();
+        var scan = Scan(dir);
+
+        Assert.DoesNotContain(Flags(scan), f =>
+            Text(f, "a").StartsWith("Washington is negotiating", StringComparison.Ordinal) &&
+            Text(f, "b").StartsWith("Washington is negotiating", StringComparison.Ordinal));
+        var group = scan.GetProperty("corroborations").EnumerateArray().Single(c =>
+            c.GetProperty("claims").EnumerateArray().Any(t => t.GetString()!.Contains("Washington is negotiating", StringComparison.Ordinal)));
+        Assert.Equal(3, group.GetProperty("claims").GetArrayLength());
+        Assert.Equal(1, group.GetProperty("independent_origins").GetInt32());
+    }
+
+    [Fact]
+    public void A_second_scan_stores_nothing_twice_and_flags_keep_their_ids()
+    {
+        using var dir = new TempDir();
+        var first = Flags(Scan(dir)).ToDictionary(f => f.GetProperty("id").GetInt64(), f => Text(f, "a") + "|" + Text(f, "b"));
+
+        var second = Scan(dir);
+        var again = Flags(second).ToDictionary(f => f.GetProperty("id").GetInt64(), f => Text(f, "a") + "|" + Text(f, "b"));
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, again);
+        Assert.Equal(5, second.GetProperty("articles").GetInt32());
+        var listed = CliRunner.Run(dir.Path, null, "flags", "--format", "json", "--min-confidence", "0");
+        Assert.Equal(first.Keys.Order(), JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order());
+    }
+
+    [Fact]
+    public void Flags_are_sorted_by_confidence_and_filtered_by_the_threshold()
+    {
+        using var dir = new TempDir();
+        var all = Flags(Scan(dir)).Select(f => f.GetProperty("confidence").GetDouble()).ToArray();
+
+        Assert.Equal(all.OrderByDescending(c => c), all);
+        var top = Flags(Scan(dir, "0.3", "--top", "3")).Select(f => f.GetProperty("confidence").GetDouble()).ToArray();
+        Assert.True(top.Length <= 3);
+        Assert.All(top, c => Assert.True(c >= 0.3));
+    }
+
+    [Fact]
+    public void Table_output_escapes_article_text_and_bad_format_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("a.txt"), " date 2025-04-20 The minister said [bold]Kyiv[/] supports 90% of the plan.\n");
+        File.WriteAllText(dir.File("b.txt"), " date 2025-04-22 The ministry denied that [bold]Kyiv[/] supports 90% of the plan.\n");
+
+        var table = CliRunner.Run(dir.Path, null, "scan", dir.Path, "--min-confidence", "0");
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains("[bold]Kyiv[/]", table.Stdout);
+        Assert.Equal(2, CliRunner.Run(dir.Path, null, "scan", dir.Path, "--format", "xml").ExitCode);
+    }
+}
