@@ -31,11 +31,10 @@ internal static class TrainDetectorCommand
             {
                 var stanceModel = StanceModel.Load(parse.GetValue(stance)!);
                 var corpus = FncCorpus.Load(parse.GetValue(data)!, parse.GetValue(arc));
-                progress.Report("deriving claim pairs (headline vs best-matching body claim)");
-                // The stance model trained on the FNC-1 training split, so its features there are optimistic;
-                // ARC (unseen by it) dominates the disagreeing pairs and keeps the trees honest about them.
-                var training = PairDerivation.Derive(corpus.Training.Concat(corpus.Extra));
-                var heldOut = PairDerivation.Derive(corpus.HoldOut);
+                progress.Report("deriving claim pairs (headlines sharing a body, and headline vs best-matching body claim)");
+                var seedValue = parse.GetValue(seed);
+                var training = PairDerivation.FromHeadlines(corpus.Training.Concat(corpus.Extra), seedValue);
+                var heldOut = PairDerivation.FromHeadlines(corpus.HoldOut, seedValue);
                 var options = new StanceTrainerOptions { Seed = parse.GetValue(seed), NumberOfTrees = 100, NumberOfLeaves = 16 };
                 var result = ContradictionTrainer.Train(stanceModel, training, heldOut, options, progress);
                 var path = parse.GetValue(output)!;
@@ -50,7 +49,7 @@ internal static class TrainDetectorCommand
                     $"ML.NET FastTree binary, {options.NumberOfTrees} trees, {options.NumberOfLeaves} leaves",
                     "ML.NET Platt calibrator fitted on 20% of training passages held out of tree training",
                     PairFeatureExtractor.Names,
-                    "claim pairs derived from FNC-1 hold_out_ids.txt bodies",
+                    "headline pairs sharing a body in FNC-1 hold_out_ids.txt (agree vs disagree = contradiction)",
                     result.HeldOut,
                     Math.Round(result.Duration.TotalSeconds, 1));
                 card.Save(Path.ChangeExtension(path, ".json"));

@@ -4,8 +4,9 @@ namespace Contradictions.Core.Detection;
 /// What kind of contradiction a flag is. Rules (<see cref="PairFeatureExtractor.Kind"/>):
 /// <list type="bullet">
 /// <item><see cref="Denial"/>: exactly one side is a denial and it covers the other side's content.</item>
-/// <item><see cref="Factual"/>: both sides assert, and a numeric conflict, an antonym pair or a negation asymmetry fires.</item>
-/// <item><see cref="Position"/>: neither rule fires; two parties' stated positions are incompatible by the model's judgement.</item>
+/// <item><see cref="Factual"/>: no denial, and a numeric conflict or an antonym pair fires, or a negation asymmetry within one speaker's words.</item>
+/// <item><see cref="Position"/>: otherwise: two different parties' stated positions are incompatible by the model's judgement
+/// (for example "ready to recognise Crimea as Russian" against "will not recognise any occupied territory").</item>
 /// </list>
 /// </summary>
 public enum FlagKind

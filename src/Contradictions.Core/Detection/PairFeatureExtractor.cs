@@ -18,6 +18,7 @@ public static class PairFeatureExtractor
         "jaccard", "containment", "shared_entities", "one_side_denied", "both_denied", "denial_coverage",
         "negation_asymmetry", "antonyms", "numeric_conflict", "shared_numbers", "date_conflict", "hedged_sides",
         "question_sides", "speaker_relation", "same_speaker", "days_apart", "dates_known", "same_outlet",
+        "refuting_asymmetry", "hedging_asymmetry", "refuting_sides",
     ];
 
     public static int Count => Names.Length;
@@ -129,6 +130,10 @@ public static class PairFeatureExtractor
             f[k++] = 0;
         }
         f[k++] = a.Outlet is null || b.Outlet is null ? 0 : string.Equals(a.Outlet, b.Outlet, StringComparison.OrdinalIgnoreCase) ? 1 : -1;
+        f[k++] = Math.Abs(ta.Refuting - tb.Refuting);
+        f[k++] = Math.Abs(ta.Hedging - tb.Hedging);
+        f[k++] = (ta.Refuting > 0 ? 1 : 0) + (tb.Refuting > 0 ? 1 : 0);
+        if ((ta.Refuting > 0) != (tb.Refuting > 0) && !(aDenied ^ bDenied)) cues.Add($"only {(ta.Refuting > 0 ? "A" : "B")} uses refuting words (fake, hoax, false, denied…)");
         if (k != Count) throw new InvalidOperationException($"computed {k} pair features but {Count} are named");
         return new PairAnalysis(f, cues, Kind(f));
     }
@@ -137,7 +142,10 @@ public static class PairFeatureExtractor
     public static FlagKind Kind(ReadOnlySpan<float> f)
     {
         if (f[Index("one_side_denied")] > 0 && f[Index("denial_coverage")] >= DenialCoverage) return FlagKind.Denial;
-        if (f[Index("numeric_conflict")] > 0 || f[Index("antonyms")] > 0 || f[Index("negation_asymmetry")] > 0) return FlagKind.Factual;
+        if (f[Index("numeric_conflict")] > 0 || f[Index("antonyms")] > 0) return FlagKind.Factual;
+        // "will not recognise" against "ready to recognise" from two different parties is a clash of positions;
+        // the same negation asymmetry within one voice (or unattributed) is a factual conflict.
+        if (f[Index("negation_asymmetry")] > 0 && f[Index("same_speaker")] > 0) return FlagKind.Factual;
         return FlagKind.Position;
     }
 
