@@ -56,31 +56,12 @@ public sealed class ContradictionModel : IContradictionScorer
         ? new Prepared(PreparedClaimText.From(c.Claim), stance.PrepareClaim(c.Claim.Text), stance.PreparePassage(c.Claim.Text))
         : cache.GetOrAdd(c.ClaimId, _ => new Prepared(PreparedClaimText.From(c.Claim), stance.PrepareClaim(c.Claim.Text), stance.PreparePassage(c.Claim.Text)));
 
-    public void Save(string path, byte[]? mlNetHead = null)
+    public void Save(string path, byte[]? mlNetHead = null) => ModelZip.Write(path, Entry, w =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        using (var file = File.Create(temp))
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
-        {
-            var entry = zip.CreateEntry(Entry, CompressionLevel.Optimal);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using (var w = new BinaryWriter(entry.Open()))
-            {
-                w.Write(FormatVersion);
-                w.Write(PairFeatureExtractor.Count);
-                head.Write(w);
-            }
-            if (mlNetHead is not null)
-            {
-                var extra = zip.CreateEntry("mlnet/contradiction.zip", CompressionLevel.Optimal);
-                extra.LastWriteTime = entry.LastWriteTime;
-                using var s = extra.Open();
-                s.Write(mlNetHead);
-            }
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        w.Write(FormatVersion);
+        w.Write(PairFeatureExtractor.Count);
+        head.Write(w);
+    }, mlNetHead is null ? null : new Dictionary<string, byte[]> { ["mlnet/contradiction.zip"] = mlNetHead });
 
     /// <summary>Loads the pair model and the stance model it was trained with.</summary>
     public static ContradictionModel Load(string path, StanceModel stance)

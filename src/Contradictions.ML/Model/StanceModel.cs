@@ -116,38 +116,19 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     /// <summary>Writes the model; <paramref name="extraEntries"/> (e.g. ML.NET's own saved heads) go in the same zip.</summary>
-    public void Save(string path, IReadOnlyDictionary<string, byte[]>? extraEntries = null)
+    public void Save(string path, IReadOnlyDictionary<string, byte[]>? extraEntries = null) => ModelZip.Write(path, ModelEntry, w =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        using (var file = File.Create(temp))
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
-        {
-            var entry = zip.CreateEntry(ModelEntry, CompressionLevel.Optimal);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using (var w = new BinaryWriter(entry.Open()))
-            {
-                w.Write(FormatVersion);
-                w.Write((int)Shape);
-                w.Write(Featurizer.Count);
-                featurizer.Model.Write(w);
-                featurizer.Lexicon.Write(w);
-                w.Write(related is not null);
-                related?.Write(w);
-                w.Write(heads.Length);
-                foreach (var h in heads) h.Write(w);
-                foreach (var s in classScale) w.Write(s);
-            }
-            foreach (var (name, bytes) in extraEntries ?? new Dictionary<string, byte[]>())
-            {
-                var extra = zip.CreateEntry(name, CompressionLevel.Optimal);
-                extra.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                using var s = extra.Open();
-                s.Write(bytes);
-            }
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        w.Write(FormatVersion);
+        w.Write((int)Shape);
+        w.Write(Featurizer.Count);
+        featurizer.Model.Write(w);
+        featurizer.Lexicon.Write(w);
+        w.Write(related is not null);
+        related?.Write(w);
+        w.Write(heads.Length);
+        foreach (var h in heads) h.Write(w);
+        foreach (var s in classScale) w.Write(s);
+    }, extraEntries);
 
     public static StanceModel Load(string path)
     {
