@@ -58,7 +58,7 @@ internal static class SourcesShowCommand
         {
             var at = IndexOf(claim.Sources, source);
             if (at < 0) continue;
-            var role = at == 0 ? "outlet" : at == claim.Sources.Count - 1 ? "speaker" : "intermediary";
+            var role = claim.RoleAt(at).ToString().ToLowerInvariant();
             claims.Add(new SourceClaimView(claim, role));
             originsWithSource.Add(claim.OriginId);
         }

@@ -31,9 +31,15 @@ public sealed record StoreEvidenceOptions
 /// <param name="Sources">The sources credited, in chain order.</param>
 /// <param name="OriginId">Copy origin: copies of one paragraph share it.</param>
 /// <param name="NodeId">The proposition in the graph (one per origin).</param>
+/// <param name="HasOutlet">The first source is the publishing outlet; false when neither the chain nor the article names one.</param>
 public sealed record EvidenceClaim(
     long ClaimId, string Article, string Text, Polarity Polarity, IReadOnlyList<string> Chain,
-    IReadOnlyList<SourceRef> Sources, string OriginId, string NodeId);
+    IReadOnlyList<SourceRef> Sources, string OriginId, string NodeId, bool HasOutlet)
+{
+    /// <summary>The role of the source at <paramref name="index"/> of <see cref="Sources"/>, as the graph credits it.</summary>
+    public SourceRole RoleAt(int index) =>
+        index == 0 && HasOutlet ? SourceRole.Outlet : index == Sources.Count - 1 ? SourceRole.Speaker : SourceRole.Intermediary;
+}
 
 /// <summary>A stored flag as evidence: one proposition that one side supports and the other refutes.</summary>
 /// <param name="FlagId">Stored flag id.</param>
@@ -54,8 +60,9 @@ public sealed record EvidenceFlag(
 /// <para>Claims: every stored claim is one mention supporting the proposition of its copy origin (node <c>claim:&lt;origin&gt;</c>),
 /// credited to every link of its chain, outlet first. Copies share the origin, so a paragraph repeated in three
 /// articles is one voice; an anonymous link becomes <see cref="SourceRef.AnonymousSpeaker"/> of the outlet.
-/// A claim whose chain does not start with an outlet gets its article's outlet prepended; a claim with neither
-/// is evidence about nobody and is skipped.</para>
+/// A claim whose chain does not start with an outlet gets its article's outlet prepended; when neither names an
+/// outlet the chain is credited without one (its last link as speaker, the others as relays); a claim with no
+/// source at all is skipped.</para>
 /// <para>Flags: a flag at or above <see cref="StoreEvidenceOptions.MinFlagConfidence"/> is one proposition (node
 /// <c>flag:&lt;id&gt;</c>); every copy of side A supports it and every copy of side B refutes it. For a
 /// <c>denial</c> flag the denying side (polarity Denied) refutes and the claim denied supports.</para>
@@ -101,14 +108,14 @@ public sealed class StoreEvidence
         foreach (var stored in store.AllClaims())
         {
             var article = articles[stored.ArticleRowId].Article;
-            var (links, names) = Chain(stored.Claim, article, outletDomains);
+            var (links, names, hasOutlet) = Chain(stored.Claim, article, outletDomains);
             if (links.Count == 0) continue;
             var origin = origins.GetValueOrDefault(stored.ClaimId) ?? OriginClusterer.OriginIdOf(stored.ClaimId);
             var evidence = new EvidenceClaim(stored.ClaimId, ArticleLabel(articles[stored.ArticleRowId]), stored.Claim.Text, stored.Claim.Polarity,
-                names, links.Select(l => l.Source).ToArray(), origin, ClaimNodeId(origin));
+                names, links.Select(l => l.Source).ToArray(), origin, ClaimNodeId(origin), hasOutlet);
             claims.Add(evidence);
             byId[stored.ClaimId] = (evidence, links);
-            builder.AddMention(evidence.NodeId, origin, AssertionStance.Supports, links);
+            AddMention(builder, evidence, evidence.NodeId, AssertionStance.Supports, links);
         }
 
         var copies = claims.GroupBy(c => c.OriginId).ToDictionary(g => g.Key, g => g.ToList());
@@ -126,9 +133,9 @@ public sealed class StoreEvidence
             if (!counted) continue;
             builder.AddClaim(node, verdict);
             foreach (var copy in copies[supporting.OriginId])
-                builder.AddMention(node, copy.OriginId, AssertionStance.Supports, byId[copy.ClaimId].Links);
+                AddMention(builder, copy, node, AssertionStance.Supports, byId[copy.ClaimId].Links);
             foreach (var copy in copies[refuting.OriginId])
-                builder.AddMention(node, copy.OriginId, AssertionStance.Refutes, byId[copy.ClaimId].Links);
+                AddMention(builder, copy, node, AssertionStance.Refutes, byId[copy.ClaimId].Links);
         }
 
         foreach (var (outlet, domains) in outletDomains)
@@ -146,8 +153,24 @@ public sealed class StoreEvidence
         return new StoreEvidence(builder.Build(), claims, flags, options);
     }
 
+    /// <summary>
+    /// <see cref="EvidenceGraphBuilder.AddMention"/> when the chain starts with its outlet; otherwise the links are
+    /// credited as relays and speaker, so that a speaker is never mistaken for a publisher.
+    /// </summary>
+    private static void AddMention(EvidenceGraphBuilder builder, EvidenceClaim claim, string node, AssertionStance stance, IReadOnlyList<ChainLink> links)
+    {
+        if (claim.HasOutlet)
+        {
+            builder.AddMention(node, claim.OriginId, stance, links);
+            return;
+        }
+
+        for (var i = 0; i < links.Count; i++)
+            builder.AddAssertion(new SourceAssertion(links[i].Source, node, claim.RoleAt(i), stance, claim.OriginId, links[i].Anonymous));
+    }
+
     /// <summary>The sources of a claim's chain, outlet first, and the display names.</summary>
-    private static (List<ChainLink> Links, List<string> Names) Chain(Claim claim, Article article, Dictionary<SourceRef, List<string>> outletDomains)
+    private static (List<ChainLink> Links, List<string> Names, bool HasOutlet) Chain(Claim claim, Article article, Dictionary<SourceRef, List<string>> outletDomains)
     {
         var links = new List<ChainLink>();
         var names = new List<string>();
@@ -196,7 +219,7 @@ public sealed class StoreEvidence
             names.Add(link.Name);
         }
 
-        return (links, names);
+        return (links, names, outlet is not null);
     }
 
     /// <summary>Domains to look an outlet up by, in order (see the class remarks).</summary>
