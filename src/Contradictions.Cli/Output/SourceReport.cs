@@ -58,16 +58,15 @@ internal static class SourceReport
         console.MarkupLine(Markup.Escape(F($"{sources.Count} sources from {evidence.Claims.Count} claims and {counted} flags at confidence ≥ {evidence.Options.MinFlagConfidence:0.##}; 90% credible intervals.")));
         if (sources.Count == 0) return;
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("source").AddColumn("kind").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn("90% interval")
-            .AddColumn(new TableColumn("claims").RightAligned()).AddColumn(new TableColumn("corroborated").RightAligned())
-            .AddColumn(new TableColumn("contradicted").RightAligned()).AddColumn(new TableColumn("denials").RightAligned())
-            .AddColumn(new TableColumn("evidence").RightAligned()).AddColumn("prior");
+            .AddColumn("source").AddColumn("kind").AddColumn(new TableColumn("est.").RightAligned()).AddColumn("90% interval")
+            .AddColumn(new TableColumn("claims").RightAligned()).AddColumn("corr/contr/den").AddColumn(new TableColumn("evid.").RightAligned())
+            .AddColumn("prior");
         foreach (var s in sources)
         {
             var e = s.Evidence;
             table.AddRow(
                 Markup.Escape(s.Source.Name), Kind(s.Source), F($"{s.Estimate:0.00}"), F($"{s.Lower:0.00}–{s.Upper:0.00}"),
-                F($"{e.Claims}"), F($"{e.Corroborated}"), F($"{e.Contradicted}"), F($"{e.Denials}"), F($"{e.EffectiveEvidence:0.0}"),
+                F($"{e.Claims}"), F($"{e.Corroborated}/{e.Contradicted}/{e.Denials}"), F($"{e.EffectiveEvidence:0.0}"),
                 priorFromList(s.Source) ? F($"list {s.Prior.Mean:0.00}") : F($"default {s.Prior.Mean:0.00}"));
         }
 
