@@ -11,6 +11,7 @@ internal static class CommandCatalog
         ClaimsCommand.Create(),
         ScanCommand.Create(),
         FlagsCommand.Create(),
+        SourcesCommand.Create(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         TrainDetectorCommand.Create(),

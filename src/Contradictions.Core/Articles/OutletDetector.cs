@@ -20,6 +20,20 @@ public static partial class OutletDetector
         ["interfax.com"] = "Interfax", ["ukrinform.net"] = "Ukrinform", ["planet-today.com"] = "Planet Today",
     };
 
+    /// <summary>The domain of a known outlet name ("New York Post" → "nypost.com"), the reverse of <see cref="FromUrl"/>; null when unknown.</summary>
+    public static string? DomainFor(string? outletName)
+    {
+        if (string.IsNullOrWhiteSpace(outletName)) return null;
+        var name = outletName.Trim();
+        if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !Domains.ContainsValue(name)) name = name[4..];
+        foreach (var (domain, known) in Domains)
+        {
+            if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase) || string.Equals(known, "The " + name, StringComparison.OrdinalIgnoreCase))
+                return domain;
+        }
+        return null;
+    }
+
     public static string? FromUrl(string? url)
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
