@@ -21,8 +21,7 @@ public sealed class CandidateIndex
     private readonly Dictionary<string, int> _articleIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _speakerIds = new(StringComparer.Ordinal);
     private long[] _claimIds = new long[1024];
-    private int[] _articles = new int[1024];
-    private int[] _speakers = new int[1024];
+    private Owner[] _owners = new Owner[1024];
     private int[] _featureStart = new int[1025];
     private int[] _claimFeatures = new int[8192];
     private float[] _claimWeights = new float[8192];
@@ -64,14 +63,16 @@ public sealed class CandidateIndex
         {
             int size = dense * 2;
             Array.Resize(ref _claimIds, size);
-            Array.Resize(ref _articles, size);
-            Array.Resize(ref _speakers, size);
+            Array.Resize(ref _owners, size);
             Array.Resize(ref _featureStart, size + 1);
         }
         _denseOf.Add(subject.ClaimId, dense);
         _claimIds[dense] = subject.ClaimId;
-        _articles[dense] = Intern(_articleIds, subject.ArticleKey);
-        _speakers[dense] = subject.SpeakerKey is null ? -1 : Intern(_speakerIds, subject.SpeakerKey);
+        _owners[dense] = new Owner
+        {
+            Article = Intern(_articleIds, subject.ArticleKey),
+            Speaker = subject.SpeakerKey is null ? -1 : Intern(_speakerIds, subject.SpeakerKey),
+        };
 
         int start = _featureStart[dense];
         var terms = subject.Terms;
@@ -181,7 +182,7 @@ public sealed class CandidateIndex
                 int start = _featureStart[i];
                 int len = _featureStart[i + 1] - start;
                 if (len > Options.MaxQueryTerms) len = Options.MaxQueryTerms;
-                Search(scratch, _claimFeatures.AsSpan(start, len), _claimWeights.AsSpan(start, len), i, _articles[i], _speakers[i], k);
+                Search(scratch, _claimFeatures.AsSpan(start, len), _claimWeights.AsSpan(start, len), i, _owners[i].Article, _owners[i].Speaker, k);
                 int c = scratch.HeapCount;
                 for (int j = 0; j < c; j++)
                 {
@@ -222,31 +223,57 @@ public sealed class CandidateIndex
     private (int Used, int Skipped, long Postings, int Touched) Search(
         Scratch scratch, ReadOnlySpan<int> features, ReadOnlySpan<float> weights, int self, int article, int speaker, int k)
     {
-        scratch.Ensure(_count);
-        var acc = scratch.Acc;
-        var touched = scratch.Touched;
-        int touchedCount = 0;
-        int used = 0, skipped = 0;
-        long postings = 0;
+        // Rarest features first (most discriminative, cheapest); a feature over the per-list cap, or whose postings
+        // no longer fit the per-query budget, is skipped. Work is bounded by MaxPostingsPerQuery whatever the index size.
         int cap = Options.MaxPostings;
-
+        long budget = Options.MaxPostingsPerQuery;
+        Span<int> order = features.Length <= 64 ? stackalloc int[features.Length] : new int[features.Length];
+        Span<int> lengths = features.Length <= 64 ? stackalloc int[features.Length] : new int[features.Length];
         for (int t = 0; t < features.Length; t++)
         {
-            ref readonly var list = ref _postings[features[t]];
-            if (list.Count > cap) { skipped++; continue; }
+            order[t] = t;
+            lengths[t] = _postings[features[t]].Count;
+        }
+        for (int i = 1; i < order.Length; i++)
+        {
+            int o = order[i], j = i - 1;
+            while (j >= 0 && lengths[order[j]] > lengths[o]) { order[j + 1] = order[j]; j--; }
+            order[j + 1] = o;
+        }
+        int used = 0, skipped = 0;
+        long postings = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            int count = lengths[order[i]];
+            if (count > cap || postings + count > budget) { skipped += order.Length - i; break; }
             used++;
+            postings += count;
+        }
+
+        // Open-addressing accumulator sized to this query's postings (at most MaxQueryTerms × MaxPostings), not to
+        // the index: it stays in cache whatever the number of claims.
+        int mask = scratch.Prepare((int)Math.Min(postings, int.MaxValue / 4));
+        var slots = scratch.Slots;
+        var touched = scratch.Touched;
+        int touchedCount = 0;
+        for (int i = 0; i < used; i++)
+        {
+            int t = order[i];
+            ref readonly var list = ref _postings[features[t]];
             float qw = weights[t];
             bool entity = list.IsEntity;
             var items = list.Items;
             int count = list.Count;
-            postings += count;
             for (int p = 0; p < count; p++)
             {
                 int doc = items[p].Doc;
-                ref var slot = ref acc[doc];
-                if (slot.Entities == 0 && slot.Terms == 0)
+                int h = (int)(((uint)doc * 0x9E3779B1u) >> 7) & mask;
+                while (slots[h].Doc != doc && slots[h].Doc != -1) h = (h + 1) & mask;
+                ref var slot = ref slots[h];
+                if (slot.Doc == -1)
                 {
-                    touched[touchedCount++] = doc;
+                    slot.Doc = doc;
+                    touched[touchedCount++] = h;
                 }
                 slot.Score += qw * items[p].Weight;
                 if (entity) slot.Entities++;
@@ -258,14 +285,54 @@ public sealed class CandidateIndex
         float minScore = Options.MinScore;
         for (int i = 0; i < touchedCount; i++)
         {
-            int doc = touched[i];
-            var slot = acc[doc];
-            acc[doc] = default;
-            if (doc == self || k == 0 || slot.Score < minScore) continue;
-            if (_articles[doc] == article && !(speaker >= 0 && _speakers[doc] >= 0 && _speakers[doc] != speaker)) continue;
-            scratch.Offer(new HeapEntry(slot.Score, doc, _claimIds[doc], slot.Entities, slot.Terms), k);
+            ref var slot = ref slots[touched[i]];
+            var entry = new HeapEntry(slot.Score, slot.Doc, slot.Entities, slot.Terms);
+            slot = new Accumulator { Doc = -1 };
+            if (entry.Dense == self || k == 0 || entry.Score < minScore) continue;
+            // Only an entry that would enter the heap pays for the random reads of the claim's article and speaker.
+            if (scratch.HeapCount == k && !WorseThan(scratch.Heap[0], entry)) continue;
+            ref readonly var owner = ref _owners[entry.Dense];
+            if (owner.Article == article && !(speaker >= 0 && owner.Speaker >= 0 && owner.Speaker != speaker)) continue;
+            Offer(scratch, entry, k);
         }
         return (used, skipped, postings, touchedCount);
+    }
+
+    /// <summary>True when <paramref name="a"/> ranks below <paramref name="b"/>: lower score, or equal score and larger claim id.</summary>
+    private bool WorseThan(in HeapEntry a, in HeapEntry b) =>
+        a.Score < b.Score || (a.Score == b.Score && _claimIds[a.Dense] > _claimIds[b.Dense]);
+
+    /// <summary>Min-heap of the best k in <paramref name="scratch"/>: the root is the worst kept entry.</summary>
+    private void Offer(Scratch scratch, in HeapEntry e, int k)
+    {
+        if (scratch.Heap.Length < k) Array.Resize(ref scratch.Heap, k);
+        var heap = scratch.Heap;
+        if (scratch.HeapCount < k)
+        {
+            int i = scratch.HeapCount++;
+            heap[i] = e;
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 1;
+                if (!WorseThan(heap[i], heap[parent])) break;
+                (heap[i], heap[parent]) = (heap[parent], heap[i]);
+                i = parent;
+            }
+            return;
+        }
+        if (!WorseThan(heap[0], e)) return;
+        heap[0] = e;
+        int j = 0;
+        int n = scratch.HeapCount;
+        while (true)
+        {
+            int l = 2 * j + 1, r = l + 1, worst = j;
+            if (l < n && WorseThan(heap[l], heap[worst])) worst = l;
+            if (r < n && WorseThan(heap[r], heap[worst])) worst = r;
+            if (worst == j) break;
+            (heap[j], heap[worst]) = (heap[worst], heap[j]);
+            j = worst;
+        }
     }
 
     private Scratch Rent() => _scratchPool.TryTake(out var s) ? s : new Scratch();
@@ -321,63 +388,40 @@ public sealed class CandidateIndex
 
     private struct Accumulator
     {
+        public int Doc;
         public float Score;
         public ushort Entities;
         public ushort Terms;
     }
 
-    private readonly record struct HeapEntry(float Score, int Dense, long ClaimId, int Entities, int Terms)
+    private struct Owner
     {
-        /// <summary>True when this entry ranks below <paramref name="other"/> (lower score, or equal score and larger id).</summary>
-        public bool WorseThan(in HeapEntry other) =>
-            Score < other.Score || (Score == other.Score && ClaimId > other.ClaimId);
+        public int Article;
+        public int Speaker;
     }
 
-    /// <summary>Per-query accumulators, pooled: one slot per claim, reset through the touched list after each query.</summary>
+    private readonly record struct HeapEntry(float Score, int Dense, int Entities, int Terms);
+
+    /// <summary>Per-query state, pooled: a hash table of accumulators (empty slots have Doc = -1) and the top-k heap.</summary>
     private sealed class Scratch
     {
-        public Accumulator[] Acc = [];
+        public Accumulator[] Slots = [];
         public int[] Touched = [];
         public HeapEntry[] Heap = new HeapEntry[16];
         public int HeapCount;
 
-        public void Ensure(int n)
+        /// <summary>Makes room for <paramref name="postings"/> distinct claims at load ≤ 1/2; returns the probe mask.</summary>
+        public int Prepare(int postings)
         {
-            if (Acc.Length >= n) return;
-            int size = Math.Max(n, Acc.Length * 2);
-            Array.Resize(ref Acc, size);
-            Touched = new int[size];
-        }
-
-        /// <summary>Min-heap of the best k: the root is the worst kept entry.</summary>
-        public void Offer(in HeapEntry e, int k)
-        {
-            if (Heap.Length < k) Array.Resize(ref Heap, k);
-            if (HeapCount < k)
+            int size = 64;
+            while (size < 2 * postings) size <<= 1;
+            if (Slots.Length < size)
             {
-                int i = HeapCount++;
-                Heap[i] = e;
-                while (i > 0)
-                {
-                    int parent = (i - 1) >> 1;
-                    if (!Heap[i].WorseThan(Heap[parent])) break;
-                    (Heap[i], Heap[parent]) = (Heap[parent], Heap[i]);
-                    i = parent;
-                }
-                return;
+                Slots = new Accumulator[size];
+                Array.Fill(Slots, new Accumulator { Doc = -1 });
+                Touched = new int[size];
             }
-            if (!Heap[0].WorseThan(e)) return;
-            Heap[0] = e;
-            int j = 0;
-            while (true)
-            {
-                int l = 2 * j + 1, r = l + 1, worst = j;
-                if (l < HeapCount && Heap[l].WorseThan(Heap[worst])) worst = l;
-                if (r < HeapCount && Heap[r].WorseThan(Heap[worst])) worst = r;
-                if (worst == j) break;
-                (Heap[j], Heap[worst]) = (Heap[worst], Heap[j]);
-                j = worst;
-            }
+            return size - 1;
         }
     }
 }

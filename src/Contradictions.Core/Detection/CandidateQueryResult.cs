@@ -2,7 +2,8 @@ namespace Contradictions.Core.Detection;
 
 /// <summary>
 /// A query's candidates and how much work it did: <see cref="PostingsScanned"/> is bounded by
-/// <see cref="CandidateIndexOptions.MaxQueryTerms"/> × <see cref="CandidateIndexOptions.MaxPostings"/>, whatever the index size.
+/// <see cref="CandidateIndexOptions.MaxPostingsPerQuery"/> and by <see cref="CandidateIndexOptions.MaxQueryTerms"/> ×
+/// <see cref="CandidateIndexOptions.MaxPostings"/>, whatever the index size.
 /// </summary>
 /// <param name="Candidates">Top-k, best first (ties by smaller claim id).</param>
 /// <param name="TermsUsed">Query features whose postings were scanned.</param>

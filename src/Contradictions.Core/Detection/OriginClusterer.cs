@@ -57,8 +57,9 @@ public sealed class OriginClusterer
         for (int i = 0; i < n; i++)
         {
             next[i] = -1;
-            prev[i] = lastOfArticle.TryGetValue(list[i].ArticleKey, out int p) ? p : -1;
-            if (p >= 0 && prev[i] >= 0) next[p] = i;
+            int p = lastOfArticle.TryGetValue(list[i].ArticleKey, out int last) ? last : -1;
+            prev[i] = p;
+            if (p >= 0) next[p] = i;
             lastOfArticle[list[i].ArticleKey] = i;
         }
 
