@@ -15,5 +15,6 @@ internal static class CommandCatalog
         EvaluateCommand.Create(),
         TrainDetectorCommand.Create(),
         VeracityCommand.Create(),
+        ServeCommand.Create(),
     ];
 }
