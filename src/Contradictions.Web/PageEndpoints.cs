@@ -22,6 +22,7 @@ internal static class PageEndpoints
             var stream = type is null ? null : typeof(PageEndpoints).Assembly.GetManifestResourceStream("Assets/" + name);
             return stream is null ? Results.NotFound() : Results.Stream(stream, type + "; charset=utf-8");
         });
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/", (ReviewService review, HttpRequest request) => Queue(review, request));
         app.MapGet("/flags/{id:long}", (ReviewService review, IAntiforgery antiforgery, HttpContext ctx, long id) =>
         {

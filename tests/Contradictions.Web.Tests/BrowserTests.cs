@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Contradictions.Web.Tests;
+
+/// <summary>End to end in headless Chromium (installed by .ci/install): keyboard review of the top flag.</summary>
+[Collection("server")]
+public sealed class BrowserTests(ServerFixture server)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Queue_Enter_opens_the_top_flag_and_key_2_records_a_verdict_that_survives_reload()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text + " " + m.Location); };
+
+        await page.GotoAsync(new Uri(server.BaseAddress, "/").ToString());
+        var first = page.Locator("tr[data-href]").First;
+        await Assertions.Expect(first).ToHaveClassAsync("selected");
+        var href = await first.GetAttributeAsync("data-href");
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(page.Locator("tr[data-href]").Nth(1)).ToHaveClassAsync("selected");
+        await page.Keyboard.PressAsync("k");
+        await Assertions.Expect(first).ToHaveClassAsync("selected");
+
+        await page.Keyboard.PressAsync("Enter");
+        var flagUrl = new Regex(Regex.Escape(href!) + "$");
+        await Assertions.Expect(page).ToHaveURLAsync(flagUrl);
+        await page.FillAsync("#reviewer", "dana");
+        await page.Locator("h1").ClickAsync(); // leave the field so the keys go to the page
+        await page.Keyboard.PressAsync("2");
+        await Assertions.Expect(page).ToHaveURLAsync(flagUrl);
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("b_right");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("b_right");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("dana");
+        Assert.Equal("dana", await page.InputValueAsync("#reviewer")); // remembered in localStorage
+        Assert.Empty(errors);
+    }
+}
