@@ -16,5 +16,6 @@ internal static class CommandCatalog
         TrainDetectorCommand.Create(),
         VeracityCommand.Create(),
         ServeCommand.Create(),
+        ExportTrainingCommand.Create(),
     ];
 }
