@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Contradictions.Storage;
 using CsvHelper;
 
@@ -33,19 +32,18 @@ internal static class ExportTrainingCommand
             var outPath = parse.GetValue(output)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            using (var writer = new StreamWriter(outPath))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            using (var csv = CsvWriter.ToFile(outPath))
             {
                 csv.WriteField("claim");
                 csv.WriteField("passage");
                 csv.WriteField("label");
-                csv.NextRecord();
+                csv.EndRecord();
                 foreach (var r in rows)
                 {
                     csv.WriteField(r.Claim);
                     csv.WriteField(r.Passage);
                     csv.WriteField(r.Label);
-                    csv.NextRecord();
+                    csv.EndRecord();
                 }
             }
             var counts = string.Join(", ", rows.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
