@@ -60,7 +60,25 @@ public static class WebApp
             ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
             ctx.Response.Headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'";
             ctx.Response.Headers["Referrer-Policy"] = "no-referrer";
-            if (token is not null && !Authorize(ctx, token))
+            if (token is not null && ctx.Request.Query.TryGetValue("token", out var given) && Same(given.ToString(), token))
+            {
+                // ?token= logs a browser in: remember it in a cookie and drop it from the address bar and history.
+                ctx.Response.Cookies.Append(TokenCookie, token, new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = ctx.Request.IsHttps,
+                    Path = "/",
+                });
+                if (HttpMethods.IsGet(ctx.Request.Method))
+                {
+                    var rest = ctx.Request.Query.Where(q => q.Key != "token").SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")));
+                    var query = string.Join('&', rest);
+                    ctx.Response.Redirect(ctx.Request.PathBase + ctx.Request.Path + (query.Length > 0 ? "?" + query : ""));
+                    return;
+                }
+            }
+            else if (token is not null && !Authorize(ctx, token))
             {
                 ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 ctx.Response.Headers.WWWAuthenticate = "Bearer";
@@ -79,17 +97,6 @@ public static class WebApp
         var header = ctx.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Same(header["Bearer ".Length..].Trim(), token)) return true;
         if (ctx.Request.Cookies.TryGetValue(TokenCookie, out var cookie) && Same(cookie, token)) return true;
-        if (ctx.Request.Query.TryGetValue("token", out var query) && Same(query.ToString(), token))
-        {
-            ctx.Response.Cookies.Append(TokenCookie, token, new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = ctx.Request.IsHttps,
-                Path = "/",
-            });
-            return true;
-        }
         return false;
     }
 
@@ -103,8 +110,8 @@ public static class WebApp
         {
             // Kestrel's wildcards (http://*:5000, http://+:5000) are not valid URI hosts; they mean every interface.
             var normalised = part.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
-            if (!Uri.TryCreate(normalised, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                throw new WebConfigurationException($"'{part}' is not an http(s) address such as {WebOptions.DefaultUrls}");
+            if (!Uri.TryCreate(normalised, UriKind.Absolute, out var uri) || uri.Scheme is not "http")
+                throw new WebConfigurationException($"'{part}' is not an http address such as {WebOptions.DefaultUrls} (for https, put a TLS reverse proxy in front)");
             list.Add(uri);
         }
         if (list.Count == 0) throw new WebConfigurationException($"no address to listen on (e.g. {WebOptions.DefaultUrls})");

@@ -21,6 +21,15 @@ public sealed partial class SecurityAndPageTests(ServerFixture server)
     }
 
     [Theory]
+    [InlineData("https://127.0.0.1:0")]
+    [InlineData("ftp://127.0.0.1:21")]
+    [InlineData("")]
+    public void Only_plain_http_addresses_are_accepted(string urls)
+    {
+        Assert.Throws<WebConfigurationException>(() => WebApp.Build(new WebOptions { DbPath = server.DbPath, Urls = urls }));
+    }
+
+    [Theory]
     [InlineData("http://127.0.0.1:0")]
     [InlineData("http://localhost:0")]
     [InlineData("http://[::1]:0")]
@@ -65,6 +74,11 @@ public sealed partial class SecurityAndPageTests(ServerFixture server)
         using (var first = await browser.GetAsync("/?token=s3cret"))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.DoesNotContain("token", first.RequestMessage!.RequestUri!.Query);
+        }
+        using (var kept = await browser.GetAsync("/?status=unreviewed&token=s3cret"))
+        {
+            Assert.Equal("?status=unreviewed", kept.RequestMessage!.RequestUri!.Query);
         }
         var cookie = cookies.GetCookies(address)[WebApp.TokenCookie];
         Assert.NotNull(cookie);
