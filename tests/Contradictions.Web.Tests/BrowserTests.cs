@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -47,5 +48,39 @@ public sealed class BrowserTests(ServerFixture server)
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("dana");
         Assert.Equal("dana", await page.InputValueAsync("#reviewer")); // remembered in localStorage
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Hostile_article_text_runs_no_script_in_the_browser()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
+        using var client = server.Client();
+        using var posted = await client.PostAsJsonAsync("/api/articles", new
+        {
+            id = "browser-xss",
+            outlet = "<img src=x onerror=alert(2)>",
+            title = "<script>alert(3)</script>",
+            body = "Officials said the ceasefire talks <script>alert(1)</script> collapsed on Monday.\n\nThe envoy denied the talks collapsed <img src=x onerror=alert(1)> at all.",
+        });
+        posted.EnsureSuccessStatusCode();
+        var articleId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("articleId").GetInt64();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/articles/{articleId}").ToString());
+        await Assertions.Expect(page.Locator("pre.article")).ToContainTextAsync("<script>alert(1)</script>");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("<script>alert(3)</script>");
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+        await page.GotoAsync(new Uri(server.BaseAddress, "/sources").ToString());
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("<img src=x onerror=alert(2)>");
+        Assert.Empty(dialogs);
     }
 }
