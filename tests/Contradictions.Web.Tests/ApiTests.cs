@@ -118,6 +118,21 @@ public sealed class ApiTests(ServerFixture server)
         Assert.DoesNotContain(unreviewed.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
     }
 
+    [Fact]
+    public async Task Simultaneous_verdicts_on_one_version_give_one_201_and_the_rest_409()
+    {
+        using var client = server.Client();
+        var items = (await GetJson(client, "/api/flags?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        var id = items[Math.Max(0, items.Count / 2 - 1)].GetProperty("id").GetInt64();
+        int version = (await GetJson(client, $"/api/flags/{id}")).GetProperty("version").GetInt32();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            client.PostAsJsonAsync($"/api/flags/{id}/verdicts", new { verdict = VerdictKinds.All[i % 5], reviewer = $"r{i}", expectedVersion = version })));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        foreach (var r in responses) r.Dispose();
+        Assert.Equal(version + 1, (await GetJson(client, $"/api/flags/{id}")).GetProperty("version").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{"verdict":"maybe","reviewer":"ann","expectedVersion":0}""")]
     [InlineData("""{"verdict":"a_right","reviewer":"","expectedVersion":0}""")]

@@ -10,6 +10,9 @@ public sealed class BrowserTests(ServerFixture server)
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    // The suite shares two cores with the other test projects: give assertions time before they fail.
+    static BrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
+
     [Fact]
     public async Task Queue_Enter_opens_the_top_flag_and_key_2_records_a_verdict_that_survives_reload()
     {
