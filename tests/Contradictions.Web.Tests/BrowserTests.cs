@@ -86,4 +86,33 @@ public sealed class BrowserTests(ServerFixture server)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("<img src=x onerror=alert(2)>");
         Assert.Empty(dialogs);
     }
+
+    [Fact]
+    public async Task With_a_token_the_browser_logs_in_once_by_link_and_can_review()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
+        var (app, address) = await ServerFixture.Start(new WebOptions { DbPath = server.DbPath, Urls = "http://127.0.0.1:0", Token = "t0ken" });
+        await using var _ = app;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        var denied = await page.GotoAsync(new Uri(address, "/").ToString());
+        Assert.Equal(401, denied!.Status);
+
+        await page.GotoAsync(new Uri(address, "/?token=t0ken").ToString());
+        Assert.DoesNotContain("token", page.Url);
+        await page.Locator("tr[data-href]").Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#verdict-form")).ToBeVisibleAsync();
+        var before = await page.Locator("#status").TextContentAsync();
+        await page.FillAsync("#note", "checked by phone");
+        await page.ClickAsync("button[data-key='5']");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("different_subjects");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("checked by phone");
+        Assert.NotNull(before);
+    }
 }
