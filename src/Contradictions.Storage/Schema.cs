@@ -85,6 +85,19 @@ internal static class Schema
         );
         CREATE INDEX ix_claim_origins_origin ON claim_origins(origin);
         """,
+        // 3: reviewers' verdicts on flags. Full history; the highest version is the flag's status.
+        """
+        CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY,
+            flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL CHECK(verdict IN ('a_right', 'b_right', 'unresolved', 'not_contradiction', 'different_subjects')),
+            reviewer TEXT NOT NULL,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            UNIQUE(flag_id, version)
+        );
+        """,
     ];
 
     public static int Latest => Migrations.Length;

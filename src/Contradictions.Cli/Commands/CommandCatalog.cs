@@ -16,5 +16,7 @@ internal static class CommandCatalog
         EvaluateCommand.Create(),
         TrainDetectorCommand.Create(),
         VeracityCommand.Create(),
+        ServeCommand.Create(),
+        ExportTrainingCommand.Create(),
     ];
 }

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
+using Contradictions.Core.Detection;
+using Contradictions.Storage;
+using Contradictions.Storage.Detection;
+using Contradictions.Storage.Ingest;
+
+namespace Contradictions.Web;
+
+/// <summary>Filters of the queue (all optional). Status: <c>unreviewed</c>, <c>reviewed</c>, <c>contradiction</c> or a verdict.</summary>
+public sealed record FlagQuery(
+    string? Status = null, string? Kind = null, string? Outlet = null, string? Speaker = null, string? Subject = null,
+    double? MinConfidence = null, int Page = 1, int PageSize = 25)
+{
+    public static IReadOnlyList<string> Statuses { get; } = ["unreviewed", "reviewed", "contradiction", .. VerdictKinds.All];
+}
+
+public sealed record LinkView(string Name, string Kind, bool Anonymous);
+
+public sealed record SideSummary(long ClaimId, long ArticleId, string Article, string? Title, string? Outlet, DateOnly? Published, IReadOnlyList<LinkView> Chain, string? Speaker, string Text);
+
+public sealed record VerdictView(string Verdict, string Reviewer, string? Note, DateTimeOffset CreatedAt, int Version)
+{
+    public static VerdictView From(StoredVerdict v) => new(v.Verdict, v.Reviewer, v.Note, v.CreatedAt, v.Version);
+}
+
+public sealed record FlagSummary(long Id, float Confidence, FlagKind Kind, string Status, int Version, SideSummary A, SideSummary B);
+
+public sealed record FlagPage(IReadOnlyList<FlagSummary> Items, int Total, int Page, int PageSize);
+
+/// <summary>Probabilities of the stance classifier, one direction.</summary>
+public sealed record StanceView(float Agree, float Disagree, float Discuss, float Unrelated)
+{
+    public static StanceView From(float[] p) => new(p[0], p[1], p[2], p[3]);
+}
+
+/// <summary>A side with its paragraph: <see cref="ClaimStart"/> is where the claim begins inside <see cref="Paragraph"/>.</summary>
+public sealed record SideDetail(SideSummary Side, string Polarity, string Paragraph, int ClaimStart, int ClaimLength);
+
+public sealed record FlagDetail(
+    long Id, float Confidence, FlagKind Kind, string Status, int Version, SideDetail A, SideDetail B,
+    IReadOnlyList<string> Cues, IReadOnlyList<string> CueWords, StanceView StanceBTowardsA, StanceView StanceATowardsB,
+    IReadOnlyList<VerdictView> Verdicts);
+
+public sealed record ClaimMark(long ClaimId, int Ordinal, string Text, int Start, int Length, string Polarity, IReadOnlyList<LinkView> Chain, IReadOnlyList<long> Flags);
+
+public sealed record ArticleView(long Id, string Key, string? Title, string? Outlet, DateOnly? Published, string? Url, string Text, IReadOnlyList<ClaimMark> Claims);
+
+/// <summary>Body of <c>POST /api/articles</c>.</summary>
+public sealed record ArticleInput(string? Id, string? Outlet, string? Published, string? Title, string? Body, string? Url = null);
+
+public sealed record ArticleAdded(long ArticleId, bool AlreadyStored, int Claims, IReadOnlyList<FlagSummary> Flags);
+
+public sealed record SourceRow(string Outlet, int Articles, int Claims, int Flags, int Reviewed, int Right, int Wrong);
+
+/// <summary>
+/// What the pages and the API read and write. Opens the store per call (a SQLite connection is not thread-safe;
+/// WAL lets readers run beside a writer); ingest and detection are serialised.
+/// </summary>
+public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy<IContradictionScorer> scorer)
+{
+    private readonly Lock _writeLock = new();
+
+    public ClaimStore Open() => ClaimStore.Open(dbPath, time);
+
+    public FlagPage List(FlagQuery query)
+    {
+        using var store = Open();
+        var all = Summaries(store);
+        IEnumerable<FlagSummary> items = all;
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            items = query.Status switch
+            {
+                "unreviewed" => items.Where(f => f.Status == "unreviewed"),
+                "reviewed" => items.Where(f => f.Status != "unreviewed"),
+                "contradiction" => items.Where(f => VerdictKinds.IsValid(f.Status) && VerdictKinds.IsContradiction(f.Status)),
+                var s => items.Where(f => f.Status == s),
+            };
+        }
+        if (!string.IsNullOrWhiteSpace(query.Kind)) items = items.Where(f => string.Equals(f.Kind.ToString(), query.Kind, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(query.Outlet)) items = items.Where(f => Has(f.A.Outlet, query.Outlet) || Has(f.B.Outlet, query.Outlet));
+        if (!string.IsNullOrWhiteSpace(query.Speaker)) items = items.Where(f => f.A.Chain.Any(l => Has(l.Name, query.Speaker)) || f.B.Chain.Any(l => Has(l.Name, query.Speaker)));
+        if (!string.IsNullOrWhiteSpace(query.Subject)) items = items.Where(f => Has(f.A.Text, query.Subject) || Has(f.B.Text, query.Subject));
+        if (query.MinConfidence is double min) items = items.Where(f => f.Confidence >= min);
+        var filtered = items.ToList();
+        int pageSize = Math.Clamp(query.PageSize, 1, 200);
+        int page = Math.Max(1, query.Page);
+        return new FlagPage(filtered.Skip((page - 1) * pageSize).Take(pageSize).ToList(), filtered.Count, page, pageSize);
+    }
+
+    public FlagDetail? Detail(long id)
+    {
+        using var store = Open();
+        if (store.FindFlag(id) is not { } flag) return null;
+        if (store.FindClaim(flag.ClaimA) is not { } a || store.FindClaim(flag.ClaimB) is not { } b) return null;
+        var history = store.Verdicts(id);
+        var latest = history.Count > 0 ? history[^1] : null;
+        return new FlagDetail(
+            flag.Id, flag.Confidence, flag.Kind, latest?.Verdict ?? "unreviewed", latest?.Version ?? 0,
+            SideOf(store, a), SideOf(store, b), flag.Explanation, CueWords(flag.Explanation),
+            StanceView.From(flag.StanceAtoB), StanceView.From(flag.StanceBtoA),
+            history.Select(VerdictView.From).ToList());
+    }
+
+    public VerdictResult AddVerdict(long flagId, string verdict, string reviewer, string? note, int expectedVersion)
+    {
+        using var store = Open();
+        return store.AddVerdict(flagId, verdict, reviewer, note, expectedVersion);
+    }
+
+    public ArticleView? Article(long id)
+    {
+        using var store = Open();
+        if (store.FindArticleRow(id) is not { } row) return null;
+        var flags = store.Flags();
+        var claims = store.AllClaims().Where(c => c.ArticleRowId == id).Select(c => new ClaimMark(
+            c.ClaimId, c.Claim.Ordinal, c.Claim.Text, c.Claim.Span.Start, c.Claim.Span.Length, c.Claim.Polarity.ToString().ToLowerInvariant(),
+            Links(c.Claim), flags.Where(f => f.ClaimA == c.ClaimId || f.ClaimB == c.ClaimId).Select(f => f.Id).ToList())).ToList();
+        var a = row.Article;
+        return new ArticleView(row.RowId, a.Id, a.Title, a.Outlet, a.Published, a.Url, a.Text, claims);
+    }
+
+    /// <summary>Stores one article, runs detection over everything stored and returns the flags that involve it.</summary>
+    public ArticleAdded AddArticle(ArticleInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Body)) throw new ArgumentException("body is required");
+        DateOnly? published = null;
+        if (!string.IsNullOrWhiteSpace(input.Published))
+        {
+            if (!DateOnly.TryParse(input.Published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                throw new ArgumentException($"published '{input.Published}' is not a date (use YYYY-MM-DD)");
+            published = d;
+        }
+        var id = string.IsNullOrWhiteSpace(input.Id) ? "api-" + Guid.NewGuid().ToString("N")[..12] : input.Id.Trim();
+        var article = ArticleFactory.Create(id, input.Body, new ArticleMetadata(input.Url, input.Outlet, published, input.Title));
+        var claims = ClaimExtractor.Extract(article);
+        var model = scorer.Value;
+        lock (_writeLock)
+        {
+            using var store = Open();
+            var stored = store.Store(article, claims);
+            bool already = stored.Outcome == StoreOutcome.AlreadyStored;
+            new ScanService(store, model).Detect(new IngestSummary(already ? 0 : 1, already ? 1 : 0, 0, already ? 0 : claims.Count, [], []));
+            var mine = Summaries(store).Where(f => f.A.ArticleId == stored.ArticleRowId || f.B.ArticleId == stored.ArticleRowId).ToList();
+            return new ArticleAdded(stored.ArticleRowId, already, already ? store.FindArticleRow(stored.ArticleRowId)!.ClaimCount : claims.Count, mine);
+        }
+    }
+
+    public IReadOnlyList<SourceRow> Sources()
+    {
+        using var store = Open();
+        var summaries = Summaries(store);
+        var articles = store.ListArticles();
+        return articles.GroupBy(a => a.Article.Outlet ?? "(unknown)").Select(g =>
+        {
+            var ids = g.Select(a => a.RowId).ToHashSet();
+            var involved = summaries.Where(f => ids.Contains(f.A.ArticleId) || ids.Contains(f.B.ArticleId)).ToList();
+            int right = summaries.Count(f => (f.Status == VerdictKinds.ARight && ids.Contains(f.A.ArticleId)) || (f.Status == VerdictKinds.BRight && ids.Contains(f.B.ArticleId)));
+            int wrong = summaries.Count(f => (f.Status == VerdictKinds.BRight && ids.Contains(f.A.ArticleId)) || (f.Status == VerdictKinds.ARight && ids.Contains(f.B.ArticleId)));
+            return new SourceRow(g.Key, g.Count(), g.Sum(a => a.ClaimCount), involved.Count, involved.Count(f => f.Status != "unreviewed"), right, wrong);
+        }).OrderByDescending(r => r.Flags).ThenBy(r => r.Outlet, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<FlagSummary> Summaries(ClaimStore store)
+    {
+        var articles = store.ListArticles().ToDictionary(a => a.RowId);
+        var claims = store.AllClaims().ToDictionary(c => c.ClaimId);
+        var verdicts = store.LatestVerdicts();
+        return store.Flags()
+            .Where(f => claims.ContainsKey(f.ClaimA) && claims.ContainsKey(f.ClaimB))
+            .Select(f =>
+            {
+                verdicts.TryGetValue(f.Id, out var v);
+                return new FlagSummary(f.Id, f.Confidence, f.Kind, v?.Verdict ?? "unreviewed", v?.Version ?? 0,
+                    Summary(claims[f.ClaimA], articles[claims[f.ClaimA].ArticleRowId]), Summary(claims[f.ClaimB], articles[claims[f.ClaimB].ArticleRowId]));
+            }).ToList();
+    }
+
+    private static SideSummary Summary(StoredClaim c, StoredArticle a) => new(
+        c.ClaimId, a.RowId, Label(a), a.Article.Title, a.Article.Outlet, a.Article.Published, Links(c.Claim), c.Claim.Speaker?.Name, c.Claim.Text);
+
+    private static SideDetail SideOf(ClaimStore store, StoredClaim c)
+    {
+        var article = store.FindArticleRow(c.ArticleRowId)!;
+        var (paragraph, start) = Paragraph(article.Article.Text, c.Claim.Span.Start, c.Claim.Span.Length);
+        return new SideDetail(Summary(c, article), c.Claim.Polarity.ToString().ToLowerInvariant(), paragraph, start, Math.Min(c.Claim.Span.Length, paragraph.Length - start));
+    }
+
+    /// <summary>The line-delimited paragraph of the original text around a span, and the span's start inside it.</summary>
+    internal static (string Paragraph, int ClaimStart) Paragraph(string text, int start, int length)
+    {
+        start = Math.Clamp(start, 0, text.Length);
+        int end = Math.Clamp(start + length, start, text.Length);
+        int from = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int to = end >= text.Length ? -1 : text.IndexOf('\n', end);
+        if (to < 0) to = text.Length;
+        return (text[from..to], start - from);
+    }
+
+    private static readonly string[] NegationCues =
+        ["not", "no", "never", "none", "nothing", "deny", "denies", "denied", "denial", "false", "untrue", "reject", "rejects", "rejected",
+         "refute", "refutes", "refuted", "dismiss", "dismissed", "fake", "didn't", "doesn't", "don't", "won't", "isn't", "wasn't", "aren't", "hasn't", "haven't", "cannot"];
+
+    /// <summary>Words worth highlighting: the antonyms and numbers the detector named, plus negation and denial words.</summary>
+    internal static IReadOnlyList<string> CueWords(IReadOnlyList<string> cues)
+    {
+        var words = new List<string>(NegationCues);
+        foreach (var cue in cues)
+        {
+            var antonyms = AntonymCue().Match(cue);
+            if (antonyms.Success) words.AddRange([antonyms.Groups[1].Value, antonyms.Groups[2].Value]);
+            if (cue.StartsWith("both mention ", StringComparison.Ordinal))
+                words.AddRange(cue["both mention ".Length..].Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        return words.Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static IReadOnlyList<LinkView> Links(Claim c) => c.Chain.Select(l => new LinkView(l.Name, l.Kind.ToString(), l.Anonymous)).ToList();
+
+    private static bool Has(string? value, string needle) => value is not null && value.Contains(needle.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static string Label(StoredArticle a) => a.Article.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Article.Id;
+
+    [GeneratedRegex(@"^antonyms: (\S+) ↔ (\S+)$")]
+    private static partial Regex AntonymCue();
+}
