@@ -103,10 +103,27 @@ public sealed class CandidateIndex
         _count++;
     }
 
+    /// <summary>Adds a batch; when its size is known the claim arrays are sized once, not grown by doubling.</summary>
     public void AddRange(IEnumerable<ClaimSubject> subjects)
     {
         ArgumentNullException.ThrowIfNull(subjects);
+        if (subjects is IReadOnlyCollection<ClaimSubject> batch) EnsureCapacity(_count + batch.Count);
         foreach (var s in subjects) Add(s);
+    }
+
+    private void EnsureCapacity(int claims)
+    {
+        _denseOf.EnsureCapacity(claims);
+        if (claims <= _claimIds.Length) return;
+        Array.Resize(ref _claimIds, claims);
+        Array.Resize(ref _owners, claims);
+        Array.Resize(ref _featureStart, claims + 1);
+        long features = (long)_featureStart[_count] + (long)(claims - _count) * 16;
+        if (features > _claimFeatures.Length && features < int.MaxValue)
+        {
+            Array.Resize(ref _claimFeatures, (int)features);
+            Array.Resize(ref _claimWeights, (int)features);
+        }
     }
 
     /// <summary>The top-<paramref name="k"/> candidates of <paramref name="subject"/> (which need not be in the index).</summary>
@@ -380,7 +397,7 @@ public sealed class CandidateIndex
             }
             if (Items is null || c == Items.Length)
             {
-                Array.Resize(ref Items, Items is null || Items.Length == 0 ? 2 : Math.Min(Items.Length * 2, cap));
+                Array.Resize(ref Items, Items is null || Items.Length == 0 ? 4 : Math.Min(Items.Length * 2, cap));
             }
             Items[c] = new Posting { Doc = doc, Weight = weight };
         }
