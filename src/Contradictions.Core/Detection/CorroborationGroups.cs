@@ -52,20 +52,19 @@ public sealed class CorroborationGroups
         foreach (var (a, b) in restatements) pairs.Add((Slot(a), Slot(b)));
 
         int n = origins.Count;
-        var parent = new int[n];
-        for (int i = 0; i < n; i++) parent[i] = i;
-        foreach (var (a, b) in pairs) Union(parent, a, b);
+        var parent = DisjointSets.Create(n);
+        foreach (var (a, b) in pairs) DisjointSets.Union(parent, a, b);
         var firstOfOrigin = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
-            if (firstOfOrigin.TryGetValue(origins[i].OriginId, out int j)) Union(parent, i, j);
+            if (firstOfOrigin.TryGetValue(origins[i].OriginId, out int j)) DisjointSets.Union(parent, i, j);
             else firstOfOrigin[origins[i].OriginId] = i;
         }
 
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < n; i++)
         {
-            int root = Find(parent, i);
+            int root = DisjointSets.Find(parent, i);
             if (!members.TryGetValue(root, out var list)) members[root] = list = [];
             list.Add(i);
         }
@@ -100,8 +99,7 @@ public sealed class CorroborationGroups
     {
         var originIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (int i in members) originIds.TryAdd(origins[i].OriginId, originIds.Count);
-        var parent = new int[originIds.Count];
-        for (int i = 0; i < parent.Length; i++) parent[i] = i;
+        var parent = DisjointSets.Create(originIds.Count);
         var voice = new Dictionary<(string Outlet, string Speaker), int>();
         foreach (int i in members)
         {
@@ -109,27 +107,11 @@ public sealed class CorroborationGroups
             if (string.IsNullOrEmpty(c.Outlet)) continue;
             int o = originIds[c.OriginId];
             var key = (c.Outlet, c.SpeakerKey ?? "");
-            if (voice.TryGetValue(key, out int other)) Union(parent, o, other);
+            if (voice.TryGetValue(key, out int other)) DisjointSets.Union(parent, o, other);
             else voice[key] = o;
         }
         int count = 0;
-        for (int i = 0; i < parent.Length; i++) if (Find(parent, i) == i) count++;
+        for (int i = 0; i < parent.Length; i++) if (DisjointSets.Find(parent, i) == i) count++;
         return count;
-    }
-
-    private static int Find(int[] parent, int i)
-    {
-        while (parent[i] != i)
-        {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void Union(int[] parent, int a, int b)
-    {
-        int ra = Find(parent, a), rb = Find(parent, b);
-        if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
     }
 }

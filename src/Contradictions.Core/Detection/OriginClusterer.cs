@@ -63,8 +63,7 @@ public sealed class OriginClusterer
             lastOfArticle[list[i].ArticleKey] = i;
         }
 
-        var parent = new int[n];
-        for (int i = 0; i < n; i++) parent[i] = i;
+        var parent = DisjointSets.Create(n);
 
         var buckets = new Dictionary<(int Band, ulong Hash), List<int>>();
         var signature = new ulong[_seeds.Length];
@@ -86,7 +85,7 @@ public sealed class OriginClusterer
                     if (!compared.Add(j)) continue;
                     if (Jaccard(shingles[i], shingles[j]) >= Options.Threshold)
                     {
-                        Union(parent, i, j);
+                        DisjointSets.Union(parent, i, j);
                         extend.Enqueue((j, i));
                     }
                 }
@@ -107,19 +106,19 @@ public sealed class OriginClusterer
             if (a < 0 || b < 0 || a == b || shingles[a].Length == 0 || shingles[b].Length == 0) return;
             if (extended.Contains((a, b))) return;
             if (Jaccard(shingles[a], shingles[b]) < Options.NeighbourThreshold) return;
-            Union(parent, a, b);
+            DisjointSets.Union(parent, a, b);
             extend.Enqueue((a, b));
         }
 
         var smallest = new Dictionary<int, long>();
         for (int i = 0; i < n; i++)
         {
-            int root = Find(parent, i);
+            int root = DisjointSets.Find(parent, i);
             long id = list[i].ClaimId;
             if (!smallest.TryGetValue(root, out long s) || id < s) smallest[root] = id;
         }
         var result = new Dictionary<long, string>(n);
-        for (int i = 0; i < n; i++) result[list[i].ClaimId] = OriginIdOf(smallest[Find(parent, i)]);
+        for (int i = 0; i < n; i++) result[list[i].ClaimId] = OriginIdOf(smallest[DisjointSets.Find(parent, i)]);
         return result;
     }
 
@@ -203,21 +202,5 @@ public sealed class OriginClusterer
     {
         state += 0x9E3779B97F4A7C15UL;
         return Mix(state);
-    }
-
-    private static int Find(int[] parent, int i)
-    {
-        while (parent[i] != i)
-        {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void Union(int[] parent, int a, int b)
-    {
-        int ra = Find(parent, a), rb = Find(parent, b);
-        if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
     }
 }

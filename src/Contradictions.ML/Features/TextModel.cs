@@ -6,36 +6,6 @@ namespace Contradictions.ML.Features;
 internal readonly record struct SparseVector(int[] Ids, float[] Weights)
 {
     public static readonly SparseVector Empty = new([], []);
-
-    public float Dot(SparseVector other)
-    {
-        int i = 0, j = 0;
-        float sum = 0;
-        var a = Ids;
-        var b = other.Ids;
-        while (i < a.Length && j < b.Length)
-        {
-            int x = a[i], y = b[j];
-            if (x == y) { sum += Weights[i++] * other.Weights[j++]; }
-            else if (x < y) i++;
-            else j++;
-        }
-        return sum;
-    }
-
-    /// <summary>How many of this vector's terms also occur in <paramref name="other"/>.</summary>
-    public int SharedTerms(SparseVector other)
-    {
-        int i = 0, j = 0, n = 0;
-        while (i < Ids.Length && j < other.Ids.Length)
-        {
-            int x = Ids[i], y = other.Ids[j];
-            if (x == y) { n++; i++; j++; }
-            else if (x < y) i++;
-            else j++;
-        }
-        return n;
-    }
 }
 
 /// <summary>

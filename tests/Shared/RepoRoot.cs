@@ -1,5 +1,6 @@
-namespace Contradictions.Cli.Tests;
+namespace Contradictions.Tests.Shared;
 
+// Linked into each test project (one source, no shared test assembly to version).
 /// <summary>Finds the repository root (the folder holding Contradictions.sln) from the test's output folder.</summary>
 internal static class RepoRoot
 {
