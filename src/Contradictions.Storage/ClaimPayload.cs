@@ -11,6 +11,9 @@ internal sealed record ClaimPayload(
     IReadOnlyList<DateMention> Dates,
     IReadOnlyList<EntityMention> Entities)
 {
+    /// <summary>No quotes, numbers, dates or entities: what a read that skips the payload returns.</summary>
+    public static readonly ClaimPayload None = new([], [], [], []);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

@@ -177,7 +177,8 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>Every stored claim, in article then ordinal order.</summary>
     public IReadOnlyList<StoredClaim> AllClaims() => ReadClaims(string.Empty, null);
 
-    private List<StoredClaim> ReadClaims(string where, long? articleRowId)
+    /// <param name="payload">False skips the JSON payload (quotes, numbers, dates, entities come back empty): for callers that need only text, polarity and chain.</param>
+    private List<StoredClaim> ReadClaims(string where, long? articleRowId, bool payload = true)
     {
         var links = new Dictionary<long, List<AttributionLink>>();
         using (var lc = Command($"SELECT l.claim_id, l.name, l.kind, l.anonymous, l.key FROM chain_links l JOIN claims c ON c.id = l.claim_id {where} ORDER BY l.claim_id, l.position"))
@@ -192,13 +193,13 @@ public sealed partial class ClaimStore : IDisposable
             }
         }
         var result = new List<StoredClaim>();
-        using var cmd = Command($"SELECT c.id, c.article_id, c.ordinal, c.text, c.span_start, c.span_length, c.verb, c.polarity, c.is_headline, c.payload FROM claims c {where} ORDER BY c.article_id, c.ordinal");
+        using var cmd = Command($"SELECT c.id, c.article_id, c.ordinal, c.text, c.span_start, c.span_length, c.verb, c.polarity, c.is_headline{(payload ? ", c.payload" : "")} FROM claims c {where} ORDER BY c.article_id, c.ordinal");
         if (articleRowId is long b) cmd.Parameters.AddWithValue("$a", b);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
             var id = reader.GetInt64(0);
-            var payload = JsonSerializer.Deserialize<ClaimPayload>(reader.GetString(9), ClaimPayload.Json)!;
+            var extras = payload ? JsonSerializer.Deserialize<ClaimPayload>(reader.GetString(9), ClaimPayload.Json)! : ClaimPayload.None;
             var claim = new Claim(
                 reader.GetInt32(2),
                 reader.GetString(3),
@@ -206,10 +207,10 @@ public sealed partial class ClaimStore : IDisposable
                 links.TryGetValue(id, out var chain) ? chain : [],
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 Enum.Parse<Polarity>(reader.GetString(7)),
-                payload.Quotes ?? [],
-                payload.Numbers ?? [],
-                payload.Dates ?? [],
-                payload.Entities ?? [],
+                extras.Quotes ?? [],
+                extras.Numbers ?? [],
+                extras.Dates ?? [],
+                extras.Entities ?? [],
                 reader.GetInt64(8) != 0);
             result.Add(new StoredClaim(id, reader.GetInt64(1), claim));
         }

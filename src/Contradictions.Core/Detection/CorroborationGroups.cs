@@ -73,6 +73,16 @@ public sealed class CorroborationGroups
         var groupOf = new Dictionary<long, CorroborationGroup>(n);
         foreach (var list in members.Values)
         {
+            if (list.Count == 1)
+            {
+                // Most claims restate nothing: one claim, one origin, one voice, without the sets below.
+                var only = origins[list[0]];
+                var single = new CorroborationGroup([only.ClaimId], [only.OriginId], 1);
+                groups.Add(single);
+                groupOf[only.ClaimId] = single;
+                continue;
+            }
+
             var ids = new long[list.Count];
             for (int i = 0; i < ids.Length; i++) ids[i] = origins[list[i]].ClaimId;
             Array.Sort(ids);

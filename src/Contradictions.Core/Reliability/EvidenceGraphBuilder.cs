@@ -11,8 +11,9 @@ public sealed class EvidenceGraphBuilder
     public EvidenceGraphBuilder AddClaim(string claimId, bool? verdict = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimId);
-        if (!_claims.TryGetValue(claimId, out var existing) || verdict is not null || existing.Verdict is null)
-            _claims[claimId] = new ClaimNode(claimId, verdict ?? existing?.Verdict);
+        // Only a new claim or a new verdict writes: every assertion passes through here.
+        if (!_claims.TryGetValue(claimId, out var existing)) _claims[claimId] = new ClaimNode(claimId, verdict);
+        else if (verdict is not null && existing.Verdict != verdict) _claims[claimId] = existing with { Verdict = verdict };
         return this;
     }
 

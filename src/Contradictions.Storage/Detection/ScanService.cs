@@ -74,7 +74,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         progress?.Report($"scored {newPairs:N0} new candidate pairs over {claims.Count:N0} claims");
 
         // Restatements found by earlier scans count too: their pairs are not scored again.
-        var groups = StoredCorroborations.Build(claims, articles, origins, store.Restatements());
+        var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins, store.Restatements());
         var corroborations = groups.Groups
             .Where(g => g.ClaimIds.Count > 1)
             .OrderByDescending(g => g.ClaimIds.Count)

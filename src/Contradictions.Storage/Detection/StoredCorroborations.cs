@@ -9,16 +9,20 @@ namespace Contradictions.Storage.Detection;
 /// </summary>
 public static class StoredCorroborations
 {
+    /// <param name="claims">Every stored claim.</param>
+    /// <param name="outlets">The outlet of each article, by row id (an outlet repeating its own words is one voice).</param>
+    /// <param name="origins">Copy origins by claim id (<see cref="ClaimStore.Origins"/>).</param>
+    /// <param name="restatements">Pairs judged to restate one claim (<see cref="ClaimStore.Restatements"/>).</param>
     public static CorroborationGroups Build(
         IEnumerable<StoredClaim> claims,
-        IReadOnlyDictionary<long, StoredArticle> articles,
+        IReadOnlyDictionary<long, string?> outlets,
         IReadOnlyDictionary<long, string> origins,
         IEnumerable<(long A, long B)> restatements)
     {
         var list = claims.Select(c => new ClaimOrigin(
             c.ClaimId,
             origins.GetValueOrDefault(c.ClaimId) ?? OriginClusterer.OriginIdOf(c.ClaimId),
-            articles[c.ArticleRowId].Article.Outlet,
+            outlets[c.ArticleRowId],
             c.Claim.Speaker?.Key)).ToList();
         var known = list.Select(c => c.ClaimId).ToHashSet();
         // A restatement names two stored claims; anything else (a claim deleted since) would become a phantom group.

@@ -7,8 +7,52 @@ namespace Contradictions.Storage.Reliability;
 /// <summary>How a stored claim's attribution chain becomes the sources it credits, and where outlet priors are looked up.</summary>
 public sealed partial class StoreEvidence
 {
+    /// <summary>
+    /// What chains share across the store: one <see cref="SourceRef"/> per name (normalising every link of 100k claims
+    /// anew was a large part of building the graph) and the domains to look each outlet up by, gathered once per
+    /// outlet name and article address.
+    /// </summary>
+    private sealed class ChainSources
+    {
+        private readonly HashSet<(string Name, string? Url)> _done = [];
+        private readonly Dictionary<(string Name, SourceKind Kind), SourceRef> _sources = [];
+        private readonly Dictionary<(string Description, string Outlet), SourceRef> _anonymous = [];
+        private readonly Dictionary<string, bool> _usable = new(StringComparer.Ordinal);
+
+        public Dictionary<SourceRef, List<string>> Domains { get; } = [];
+
+        public void AddDomains(SourceRef outlet, string name, string? url)
+        {
+            if (!_done.Add((name, url))) return;
+            if (!Domains.TryGetValue(outlet, out var domains)) Domains[outlet] = domains = [];
+            foreach (var domain in CandidateDomains(name, url))
+                if (!domains.Contains(domain)) domains.Add(domain);
+        }
+
+        public SourceRef Get(string name, SourceKind kind)
+        {
+            if (!_sources.TryGetValue((name, kind), out var source)) _sources[(name, kind)] = source = new SourceRef(name, kind);
+            return source;
+        }
+
+        public SourceRef Anonymous(string description, string outlet)
+        {
+            if (!_anonymous.TryGetValue((description, outlet), out var source))
+                _anonymous[(description, outlet)] = source = SourceRef.AnonymousSpeaker(description, outlet);
+            return source;
+        }
+
+        /// <summary>A link name that names someone (not blank, not only punctuation).</summary>
+        public bool Usable(string name)
+        {
+            if (!_usable.TryGetValue(name, out var usable))
+                _usable[name] = usable = !string.IsNullOrWhiteSpace(name) && SourceRef.Normalise(name, SourceKind.Speaker).Length > 0;
+            return usable;
+        }
+    }
+
     /// <summary>The sources of a claim's chain, outlet first, and the display names.</summary>
-    private static (List<ChainLink> Links, List<string> Names, bool HasOutlet) Chain(Claim claim, Article article, Dictionary<SourceRef, List<string>> outletDomains)
+    private static (List<ChainLink> Links, List<string> Names, bool HasOutlet) Chain(Claim claim, ArticleHead article, ChainSources sources)
     {
         var links = new List<ChainLink>();
         var names = new List<string>();
@@ -20,7 +64,7 @@ public sealed partial class StoreEvidence
         {
             outlet = chain[0].Name;
             start = 1;
-            fromArticle = article.Outlet is { } o && SourceRef.Normalise(o, SourceKind.Outlet) == SourceRef.Normalise(outlet, SourceKind.Outlet);
+            fromArticle = article.Outlet is { } o && sources.Get(o, SourceKind.Outlet).Equals(sources.Get(outlet, SourceKind.Outlet));
         }
         else if (!string.IsNullOrWhiteSpace(article.Outlet))
         {
@@ -30,29 +74,25 @@ public sealed partial class StoreEvidence
 
         if (outlet is not null)
         {
-            var source = SourceRef.Outlet(outlet);
+            var source = sources.Get(outlet, SourceKind.Outlet);
             links.Add(new ChainLink(source));
             names.Add(outlet);
-            if (!outletDomains.TryGetValue(source, out var domains)) outletDomains[source] = domains = [];
-            foreach (var domain in CandidateDomains(outlet, fromArticle ? article.Url : null))
-                if (!domains.Contains(domain)) domains.Add(domain);
+            sources.AddDomains(source, outlet, fromArticle ? article.Url : null);
         }
 
         for (var i = start; i < chain.Count; i++)
         {
             var link = chain[i];
-            if (string.IsNullOrWhiteSpace(link.Name) || SourceRef.Normalise(link.Name, SourceKind.Speaker).Length == 0) continue;
+            if (!sources.Usable(link.Name)) continue;
             SourceRef source;
             if (link.Anonymous || link.Kind == LinkKind.Anonymous)
-                source = SourceRef.AnonymousSpeaker(link.Name, outlet ?? "unknown outlet");
+                source = sources.Anonymous(link.Name, outlet ?? "unknown outlet");
             else if (link.Kind == LinkKind.Outlet)
             {
-                source = SourceRef.Outlet(link.Name);
-                if (!outletDomains.TryGetValue(source, out var domains)) outletDomains[source] = domains = [];
-                foreach (var domain in CandidateDomains(link.Name, null))
-                    if (!domains.Contains(domain)) domains.Add(domain);
+                source = sources.Get(link.Name, SourceKind.Outlet);
+                sources.AddDomains(source, link.Name, null);
             }
-            else source = SourceRef.Speaker(link.Name);
+            else source = sources.Get(link.Name, SourceKind.Speaker);
             links.Add(new ChainLink(source, link.Anonymous || link.Kind == LinkKind.Anonymous));
             names.Add(link.Name);
         }
@@ -72,5 +112,5 @@ public sealed partial class StoreEvidence
         if (squashed.Length > 0) yield return squashed + ".com";
     }
 
-    private static string ArticleLabel(StoredArticle a) => a.Article.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Article.Id;
+    private static string ArticleLabel(ArticleHead a) => a.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Key;
 }

@@ -60,24 +60,26 @@ public sealed partial class StoreEvidence
         ArgumentNullException.ThrowIfNull(store);
         options ??= StoreEvidenceOptions.Default;
         priors ??= SourcePriors.Empty;
-        var articles = store.ListArticles().ToDictionary(a => a.RowId);
+        // Lean reads: reliability needs no article text, claim payload or flag explanation (seconds on 100k rows).
+        var articles = store.ArticleHeads().ToDictionary(a => a.RowId);
+        var labels = articles.Values.ToDictionary(a => a.RowId, ArticleLabel);
         var origins = store.Origins();
-        var stored = store.AllClaims();
-        var groups = StoredCorroborations.Build(stored, articles, origins, store.Restatements());
+        var stored = store.AllClaimsWithoutPayload();
+        var groups = StoredCorroborations.Build(stored, articles.Values.ToDictionary(a => a.RowId, a => a.Outlet), origins, store.Restatements());
         var builder = new EvidenceGraphBuilder();
-        var outletDomains = new Dictionary<SourceRef, List<string>>();
-        var claims = new List<EvidenceClaim>();
-        var byId = new Dictionary<long, (EvidenceClaim Claim, IReadOnlyList<ChainLink> Links)>();
+        var chainSources = new ChainSources();
+        var claims = new List<EvidenceClaim>(stored.Count);
+        var byId = new Dictionary<long, (EvidenceClaim Claim, IReadOnlyList<ChainLink> Links)>(stored.Count);
         foreach (var c in stored)
         {
-            var article = articles[c.ArticleRowId].Article;
-            var (links, names, hasOutlet) = Chain(c.Claim, article, outletDomains);
+            var article = articles[c.ArticleRowId];
+            var (links, names, hasOutlet) = Chain(c.Claim, article, chainSources);
             if (links.Count == 0) continue;
             var origin = origins.GetValueOrDefault(c.ClaimId) ?? OriginClusterer.OriginIdOf(c.ClaimId);
             var group = groups.GroupOf(c.ClaimId)!;
             var first = group.ClaimIds[0];
             var node = ClaimNodeId(origins.GetValueOrDefault(first) ?? OriginClusterer.OriginIdOf(first));
-            var evidence = new EvidenceClaim(c.ClaimId, ArticleLabel(articles[c.ArticleRowId]), c.Claim.Text, c.Claim.Polarity,
+            var evidence = new EvidenceClaim(c.ClaimId, labels[c.ArticleRowId], c.Claim.Text, c.Claim.Polarity,
                 names, links.Select(l => l.Source).ToArray(), origin, node, hasOutlet, group.IndependentOrigins);
             claims.Add(evidence);
             byId[c.ClaimId] = (evidence, links);
@@ -88,7 +90,7 @@ public sealed partial class StoreEvidence
         var byNode = claims.GroupBy(c => c.NodeId).ToDictionary(g => g.Key, g => g.ToList());
         var reviews = store.LatestVerdicts();
         var sides = new List<FlagSides>();
-        foreach (var flag in store.Flags())
+        foreach (var flag in store.FlagHeads())
         {
             if (!byId.TryGetValue(flag.ClaimA, out var a) || !byId.TryGetValue(flag.ClaimB, out var b)) continue;
             // For a denial the denying side refutes; otherwise A supports and B refutes (the model is symmetric in the choice).
@@ -126,7 +128,7 @@ public sealed partial class StoreEvidence
                 AddMention(builder, voice, conflict.Node, AssertionStance.Refutes, byId[voice.ClaimId].Links);
         }
 
-        foreach (var (outlet, domains) in outletDomains)
+        foreach (var (outlet, domains) in chainSources.Domains)
         {
             foreach (var domain in domains)
             {
@@ -143,7 +145,7 @@ public sealed partial class StoreEvidence
 
     /// <summary>A stored flag resolved to the claims voicing its sides and its latest review.</summary>
     private sealed record FlagSides(
-        StoredFlag Flag, EvidenceClaim Supporting, EvidenceClaim Refuting, List<EvidenceClaim> SupportVoices, List<EvidenceClaim> RefuteVoices,
+        FlagHead Flag, EvidenceClaim Supporting, EvidenceClaim Refuting, List<EvidenceClaim> SupportVoices, List<EvidenceClaim> RefuteVoices,
         StoredVerdict? Review, bool? Verdict, bool Counted)
     {
         /// <summary>The two sides' voice sets, unordered: each set is named by its smallest claim id.</summary>
