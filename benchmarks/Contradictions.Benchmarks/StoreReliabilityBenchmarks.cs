@@ -48,6 +48,24 @@ public class StoreReliabilityBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _store.Dispose();
 
+    private StoreReliability _computed = null!;
+    private Dictionary<long, StoredVerdict> _batch = null!;
+
+    /// <summary>A fresh computation (untimed) and a batch of 1,000 side verdicts on counted flags, as reviewers would give them.</summary>
+    [IterationSetup(Target = nameof(ApplyVerdictBatch))]
+    public void SetupBatch()
+    {
+        _computed = StoreReliability.Compute(_store);
+        var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        _batch = _computed.Evidence.Flags.Where(f => f.Counted).Take(1000).Select((f, i) =>
+            new StoredVerdict(i + 1, f.FlagId, i % 2 == 0 ? VerdictKinds.ARight : VerdictKinds.BRight, "bench", null, at.AddSeconds(i), 1))
+            .ToDictionary(v => v.FlagId);
+    }
+
+    /// <summary>The review server after a batch of verdicts that moves no flag in or out of the graph: no store read, no re-index.</summary>
+    [Benchmark]
+    public StoreReliability? ApplyVerdictBatch() => _computed.WithVerdicts(_batch);
+
     [Benchmark(Baseline = true)]
     public StoreEvidence ReadStoreIntoGraph() => StoreEvidence.Build(_store);
 

@@ -5,6 +5,12 @@ namespace Contradictions.Storage;
 /// <summary>An article's identity and provenance without its text: what source reliability needs of it.</summary>
 public sealed record ArticleHead(long RowId, string Key, string? SourceName, string? Url, string? Outlet);
 
+/// <summary>
+/// Where the store stands (<see cref="ClaimStore.ChangeStamp"/>): <see cref="Content"/> covers claims, origins,
+/// restatements and flags; <see cref="LastVerdict"/> is the newest verdict id (verdicts are only ever added).
+/// </summary>
+public readonly record struct StoreStamp(string Content, long LastVerdict);
+
 /// <summary>A flag's pair, kind and confidence without its explanation and stance probabilities.</summary>
 public sealed record FlagHead(long Id, long ClaimA, long ClaimB, float Confidence, FlagKind Kind);
 

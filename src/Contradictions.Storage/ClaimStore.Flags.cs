@@ -98,11 +98,10 @@ public sealed partial class ClaimStore
     }
 
     /// <summary>
-    /// A cheap fingerprint of everything reliability is computed from (claims, origins, restatements, flags, verdicts):
-    /// it changes whenever any of them does, whichever process wrote. Index look-ups only, so a server can check it
-    /// on every request and recompute only when it moved.
+    /// A cheap fingerprint of everything reliability is computed from: it changes whenever any of it does, whichever
+    /// process wrote. Index look-ups only, so a server can check it on every request and recompute only when it moved.
     /// </summary>
-    public string ChangeStamp()
+    public StoreStamp ChangeStamp()
     {
         using var cmd = Command("""
             SELECT (SELECT MAX(id) FROM claims), (SELECT MAX(claim_id) FROM claim_origins), (SELECT COUNT(*) FROM claim_origins),
@@ -111,9 +110,9 @@ public sealed partial class ClaimStore
             """);
         using var r = cmd.ExecuteReader();
         r.Read();
-        var parts = new string[r.FieldCount];
+        var parts = new string[r.FieldCount - 1];
         for (int i = 0; i < parts.Length; i++) parts[i] = r.IsDBNull(i) ? "-" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!;
-        return string.Join('|', parts);
+        return new StoreStamp(string.Join('|', parts), r.IsDBNull(parts.Length) ? 0 : r.GetInt64(parts.Length));
     }
 
     /// <summary>Replaces the copy-origin of each claim (origins are recomputed over everything stored).</summary>

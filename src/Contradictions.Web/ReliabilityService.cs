@@ -38,10 +38,14 @@ public sealed class ReliabilityService(string dbPath, TimeProvider time, SourceP
     public const int MaxLimit = 1000;
 
     private readonly Lock _lock = new();
-    private string? _stamp;
+    private StoreStamp? _stamp;
     private StoreReliability? _current;
 
-    /// <summary>The reliability of the store as it is now; recomputed only when the store changed since the last call.</summary>
+    /// <summary>
+    /// The reliability of the store as it is now; recomputed only when the store changed since the last call. When
+    /// only verdicts were added and they move no flag in or out of the graph, the model takes them from its current
+    /// solution (<see cref="StoreReliability.WithVerdicts"/>) instead of reading the whole store again.
+    /// </summary>
     public StoreReliability Current()
     {
         using var store = ClaimStore.Open(dbPath, time);
@@ -49,11 +53,12 @@ public sealed class ReliabilityService(string dbPath, TimeProvider time, SourceP
         lock (_lock)
         {
             // The stamp is read before the model: a write landing in between only makes the next call recompute.
-            if (_current is null || _stamp != stamp)
-            {
-                _current = StoreReliability.Compute(store, priors);
-                _stamp = stamp;
-            }
+            if (_current is not null && _stamp == stamp) return _current;
+            var advanced = _current is not null && _stamp is { } old && old.Content == stamp.Content && old.LastVerdict < stamp.LastVerdict
+                ? _current.WithVerdicts(store.LatestVerdicts())
+                : null;
+            _current = advanced ?? StoreReliability.Compute(store, priors);
+            _stamp = stamp;
             return _current;
         }
     }

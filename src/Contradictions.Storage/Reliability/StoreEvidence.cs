@@ -43,6 +43,11 @@ public sealed partial class StoreEvidence
 
     public EvidenceGraph Graph { get; }
 
+    /// <summary>The same evidence with other flag records and proposition verdicts (the graph's structure unchanged).</summary>
+    internal StoreEvidence WithFlags(IReadOnlyList<EvidenceFlag> flags, IReadOnlyDictionary<string, bool?> nodeVerdicts) => new(
+        new EvidenceGraph(Graph.Claims.Select(c => nodeVerdicts.TryGetValue(c.Id, out var v) ? c with { Verdict = v } : c), Graph.Assertions, Graph.Priors),
+        Claims, flags, Options);
+
     /// <summary>Every stored claim credited to at least one source.</summary>
     public IReadOnlyList<EvidenceClaim> Claims { get; }
 
@@ -98,13 +103,7 @@ public sealed partial class StoreEvidence
             var (supporting, refuting) = swap ? (b.Claim, a.Claim) : (a.Claim, b.Claim);
             var (supportVoices, refuteVoices) = Voices(supporting, refuting, byNode, byOrigin);
             var review = reviews.GetValueOrDefault(flag.Id);
-            bool? verdict = review?.Verdict switch
-            {
-                VerdictKinds.ARight => supporting.ClaimId == flag.ClaimA,
-                VerdictKinds.BRight => supporting.ClaimId == flag.ClaimB,
-                _ => null,
-            };
-            var counted = review is null ? flag.Confidence >= options.MinFlagConfidence : VerdictKinds.IsContradiction(review.Verdict);
+            var (counted, verdict) = EvidenceFlag.Reviewed(review, flag.Confidence, flag.ClaimA, flag.ClaimB, supporting.ClaimId, options.MinFlagConfidence);
             sides.Add(new FlagSides(flag, supporting, refuting, supportVoices, refuteVoices, review, verdict, counted));
         }
 
@@ -113,9 +112,11 @@ public sealed partial class StoreEvidence
         var flags = new List<EvidenceFlag>(sides.Count);
         foreach (var f in sides)
         {
-            var node = f.Counted ? conflicts[f.ConflictKey].Node : FlagNodeId(f.Flag.Id);
+            var conflict = f.Counted ? conflicts[f.ConflictKey] : null;
+            var faces = conflict is null || f.SupportVoices.Min(c => c.ClaimId) == conflict.Lead.SupportVoices.Min(c => c.ClaimId);
             flags.Add(new EvidenceFlag(f.Flag.Id, f.Flag.Kind, f.Flag.Confidence, f.Counted, f.Flag.ClaimA, f.Flag.ClaimB, f.Supporting.ClaimId,
-                f.Refuting.ClaimId, node, f.Verdict, f.Review, f.SupportVoices.Select(c => c.ClaimId).ToArray(), f.RefuteVoices.Select(c => c.ClaimId).ToArray()));
+                f.Refuting.ClaimId, conflict?.Node ?? FlagNodeId(f.Flag.Id), f.Verdict, f.Review, f.SupportVoices.Select(c => c.ClaimId).ToArray(),
+                f.RefuteVoices.Select(c => c.ClaimId).ToArray(), faces));
         }
 
         foreach (var conflict in conflicts.Values.OrderBy(c => c.Node, StringComparer.Ordinal))
@@ -170,9 +171,23 @@ public sealed partial class StoreEvidence
     {
         var lead = members.Where(m => m.Flag.Kind == FlagKind.Denial).MinBy(m => m.Flag.Id) ?? members.MinBy(m => m.Flag.Id)!;
         var leadSupports = lead.SupportVoices.Min(c => c.ClaimId);
-        var decided = members.Where(m => m.Verdict is not null).MaxBy(m => (m.Review!.CreatedAt, m.Review.Id));
-        bool? verdict = decided is null ? null : decided.SupportVoices.Min(c => c.ClaimId) == leadSupports ? decided.Verdict : !decided.Verdict;
+        var verdict = NodeVerdict(members.Select(m => (m.Review, m.Verdict, m.SupportVoices.Min(c => c.ClaimId) == leadSupports)));
         return new ConflictNode(FlagNodeId(members.Min(m => m.Flag.Id)), lead, verdict);
+    }
+
+    /// <summary>The truth of a conflict's proposition: the latest verdict that names a side, turned round when that flag faces the other way.</summary>
+    internal static bool? NodeVerdict(IEnumerable<(StoredVerdict? Review, bool? Verdict, bool FacesNode)> members)
+    {
+        bool? truth = null;
+        (DateTimeOffset At, long Id) latest = default;
+        foreach (var (review, verdict, facesNode) in members)
+        {
+            if (verdict is not { } v || review is null) continue;
+            if (truth is not null && (review.CreatedAt, review.Id).CompareTo(latest) <= 0) continue;
+            latest = (review.CreatedAt, review.Id);
+            truth = facesNode ? v : !v;
+        }
+        return truth;
     }
 
     /// <summary>

@@ -49,10 +49,24 @@ public sealed record EvidenceClaim(
 /// <param name="Review">The latest reviewer verdict, if any (also <c>unresolved</c> and the dismissals).</param>
 /// <param name="SupportingClaims">Every stored claim voicing the supporting side: its copies and independent restatements.</param>
 /// <param name="RefutingClaims">Every stored claim voicing the refuting side.</param>
+/// <param name="FacesNode">The supporting side supports <see cref="NodeId"/> (false when the conflict's proposition is oriented the other way round).</param>
 public sealed record EvidenceFlag(
     long FlagId, FlagKind Kind, float Confidence, bool Counted, long ClaimA, long ClaimB, long SupportingClaimId, long RefutingClaimId,
-    string NodeId, bool? Verdict, StoredVerdict? Review, IReadOnlyList<long> SupportingClaims, IReadOnlyList<long> RefutingClaims)
+    string NodeId, bool? Verdict, StoredVerdict? Review, IReadOnlyList<long> SupportingClaims, IReadOnlyList<long> RefutingClaims, bool FacesNode = true)
 {
+    /// <summary>What the latest verdict says of the flag: whether it counts and which side held (see <see cref="StoreEvidence"/>).</summary>
+    internal static (bool Counted, bool? Verdict) Reviewed(StoredVerdict? review, float confidence, long claimA, long claimB, long supporting, double minConfidence)
+    {
+        bool? verdict = review?.Verdict switch
+        {
+            VerdictKinds.ARight => supporting == claimA,
+            VerdictKinds.BRight => supporting == claimB,
+            _ => null,
+        };
+        var counted = review is null ? confidence >= minConfidence : VerdictKinds.IsContradiction(review.Verdict);
+        return (counted, verdict);
+    }
+
     /// <summary>Which stored side, "a" or "b", a claim voices (itself, a copy or a restatement of it), or null when neither.</summary>
     public string? SideOf(long claimId)
     {

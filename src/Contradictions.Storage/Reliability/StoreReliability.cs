@@ -26,12 +26,14 @@ public sealed class StoreReliability
     private readonly Dictionary<long, EvidenceClaim> _claims;
     private readonly Dictionary<long, EvidenceFlag> _flags;
     private readonly ReliabilityOptions _options;
+    private ReliabilityModel? _model;
 
-    private StoreReliability(StoreEvidence evidence, ReliabilityResult result, ReliabilityOptions options)
+    private StoreReliability(StoreEvidence evidence, ReliabilityModel model, ReliabilityResult result, ReliabilityOptions options)
     {
         Evidence = evidence;
         Result = result;
         _options = options;
+        _model = model;
         _claims = evidence.Claims.ToDictionary(c => c.ClaimId);
         _flags = evidence.Flags.ToDictionary(f => f.FlagId);
     }
@@ -47,7 +49,43 @@ public sealed class StoreReliability
     {
         reliability ??= ReliabilityOptions.Default;
         var evidence = StoreEvidence.Build(store, priors, options);
-        return new StoreReliability(evidence, TruthDiscovery.Run(evidence.Graph, reliability), reliability);
+        var model = new ReliabilityModel(evidence.Graph, reliability);
+        return new StoreReliability(evidence, model, model.Compute(), reliability);
+    }
+
+    /// <summary>
+    /// The reliability after the store's verdicts moved on to <paramref name="latest"/> (latest verdict per flag) while
+    /// nothing else changed, without reading or re-indexing the store: possible when no flag changes between counted
+    /// and not counted, so only propositions' truths move (<see cref="ReliabilityModel.ApplyVerdicts"/>, from the
+    /// current solution). Null when the graph itself would change: then <see cref="Compute"/> again. This instance
+    /// hands its model on and cannot be advanced twice.
+    /// </summary>
+    public StoreReliability? WithVerdicts(IReadOnlyDictionary<long, StoredVerdict> latest)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        var model = _model ?? throw new InvalidOperationException("This reliability was already advanced; advance the newer one.");
+        var flags = new List<EvidenceFlag>(Evidence.Flags.Count);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Evidence.Flags)
+        {
+            var review = latest.GetValueOrDefault(f.FlagId);
+            if (review?.Id == f.Review?.Id)
+            {
+                flags.Add(f);
+                continue;
+            }
+
+            var (counted, verdict) = EvidenceFlag.Reviewed(review, f.Confidence, f.ClaimA, f.ClaimB, f.SupportingClaimId, Evidence.Options.MinFlagConfidence);
+            if (counted != f.Counted) return null;
+            flags.Add(f with { Review = review, Verdict = verdict });
+            if (counted) touched.Add(f.NodeId);
+        }
+
+        var nodeVerdicts = flags.Where(f => f.Counted && touched.Contains(f.NodeId)).GroupBy(f => f.NodeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => StoreEvidence.NodeVerdict(g.Select(f => (f.Review, f.Verdict, f.FacesNode))), StringComparer.Ordinal);
+        _model = null;
+        var result = model.ApplyVerdicts(nodeVerdicts);
+        return new StoreReliability(Evidence.WithFlags(flags, nodeVerdicts), model, result, _options);
     }
 
     /// <summary>The sources of one stored claim with their reliabilities, or null when the claim credits none.</summary>
