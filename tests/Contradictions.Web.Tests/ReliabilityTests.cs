@@ -148,6 +148,14 @@ public sealed partial class ReliabilityTests(ServerFixture server)
             Assert.Equal("b", reliability.GetProperty("likelierRight").GetString());
             Assert.Equal("Ukrainian Ministry of Defense", reliability.GetProperty("b").GetProperty("source").GetString());
             Assert.Contains("More likely right: <strong>side B</strong>", await client.GetStringAsync($"/flags/{id}"));
+
+            // A second reviewer overturns it: the flag stays counted, so the server applies the verdict to its current solution.
+            using (var overturned = await client.PostAsJsonAsync($"/api/flags/{id}/verdicts", new { verdict = "a_right", reviewer = "bob", expectedVersion = 1 }))
+                Assert.Equal(HttpStatusCode.Created, overturned.StatusCode);
+            var again = await Umerov();
+            Assert.True(again.GetProperty("estimate").GetDouble() > after.GetProperty("estimate").GetDouble(), $"{after} → {again}");
+            Assert.Equal(1, again.GetProperty("evidence").GetProperty("confirmedByReviewers").GetInt32());
+            Assert.Equal("a", (await GetJson(client, $"/api/flags/{id}")).GetProperty("reliability").GetProperty("likelierRight").GetString());
         }
         finally
         {
