@@ -14,7 +14,7 @@ public static class PairFeatureExtractor
 {
     public static readonly string[] Names =
     [
-        "ab_agree", "ab_disagree", "ab_discuss", "ab_unrelated", "ba_agree", "ba_disagree", "ba_discuss", "ba_unrelated",
+        "ab_agree", "ab_disagree", "ab_discuss", "ba_agree", "ba_disagree", "ba_discuss",
         "jaccard", "containment", "shared_entities", "one_side_denied", "both_denied", "denial_coverage",
         "negation_asymmetry", "antonyms", "numeric_conflict", "shared_numbers", "date_conflict", "hedged_sides",
         "question_sides", "speaker_relation", "same_speaker", "days_apart", "dates_known", "same_outlet",
@@ -44,8 +44,12 @@ public static class PairFeatureExtractor
         var f = new float[Count];
         var cues = new List<string>();
         int k = 0;
-        f[k++] = ab.Agree; f[k++] = ab.Disagree; f[k++] = ab.Discuss; f[k++] = ab.Unrelated;
-        f[k++] = ba.Agree; f[k++] = ba.Disagree; f[k++] = ba.Discuss; f[k++] = ba.Unrelated;
+        // The stance model's related/unrelated judgement was learned on whole bodies (an unrelated body is another
+        // story) and is erratic on two sentences: the denial of the "90%" report and the report itself come out
+        // 99% unrelated. Candidates are already about one subject, so relatedness is left to the overlap features
+        // and only the stance given relatedness is used.
+        k = GivenRelated(ab, f, k);
+        k = GivenRelated(ba, f, k);
 
         int shared = 0;
         foreach (var s in ta.Stems) if (tb.Stems.Contains(s)) shared++;
@@ -150,6 +154,14 @@ public static class PairFeatureExtractor
     }
 
     public static int Index(string name) => Array.IndexOf(Names, name);
+
+    private static int GivenRelated(StanceProbabilities p, float[] f, int k)
+    {
+        float related = p.Agree + p.Disagree + p.Discuss;
+        if (related < 1e-6f) { f[k] = f[k + 1] = f[k + 2] = 1 / 3f; return k + 3; }
+        f[k] = p.Agree / related; f[k + 1] = p.Disagree / related; f[k + 2] = p.Discuss / related;
+        return k + 3;
+    }
 
     private static (bool Conflict, int Shared, string? Cue) Numbers(Claim a, Claim b)
     {
