@@ -20,12 +20,26 @@ public sealed partial class ClaimStore
     }
 
     /// <summary>
-    /// Records a batch of scored pairs and the flags among them in one transaction. A flag that exists keeps its
-    /// id and creation time; its confidence and explanation are refreshed.
+    /// Records a batch of scored pairs, the flags among them and the pairs judged to restate one claim, in one
+    /// transaction (a killed scan never leaves a scored pair whose restatement was lost). A flag that exists keeps
+    /// its id and creation time; its confidence and explanation are refreshed.
     /// </summary>
-    public void SaveScores(IReadOnlyList<(long A, long B, ScoredPair Score, bool Flag)> batch)
+    public void SaveScores(IReadOnlyList<(long A, long B, ScoredPair Score, bool Flag)> batch, IReadOnlyList<(long A, long B, float Overlap)>? restatements = null)
     {
         using var tx = _connection.BeginTransaction();
+        if (restatements is { Count: > 0 })
+        {
+            using var restated = Command("INSERT INTO restatements(claim_a, claim_b, overlap) VALUES ($a, $b, $o) ON CONFLICT DO UPDATE SET overlap = excluded.overlap", tx);
+            var ra = restated.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var rb = restated.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var ro = restated.Parameters.Add("$o", Microsoft.Data.Sqlite.SqliteType.Real);
+            foreach (var (a, b, overlap) in restatements)
+            {
+                if (a >= b) throw new ArgumentException($"restatement ({a}, {b}) must have the lower claim id first");
+                ra.Value = a; rb.Value = b; ro.Value = overlap;
+                restated.ExecuteNonQuery();
+            }
+        }
         using var scored = Command("INSERT INTO scored_pairs(claim_a, claim_b, confidence) VALUES ($a, $b, $c) ON CONFLICT DO UPDATE SET confidence = excluded.confidence", tx);
         var sa = scored.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
         var sb = scored.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Integer);
@@ -71,6 +85,35 @@ public sealed partial class ClaimStore
                 DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture)));
         }
         return list;
+    }
+
+    /// <summary>Every pair (lower id first) that a scan judged to restate one claim: same polarity, enough shared content.</summary>
+    public IReadOnlyList<(long A, long B)> Restatements()
+    {
+        var list = new List<(long, long)>();
+        using var cmd = Command("SELECT claim_a, claim_b FROM restatements ORDER BY claim_a, claim_b");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add((r.GetInt64(0), r.GetInt64(1)));
+        return list;
+    }
+
+    /// <summary>
+    /// A cheap fingerprint of everything reliability is computed from (claims, origins, restatements, flags, verdicts):
+    /// it changes whenever any of them does, whichever process wrote. Index look-ups only, so a server can check it
+    /// on every request and recompute only when it moved.
+    /// </summary>
+    public string ChangeStamp()
+    {
+        using var cmd = Command("""
+            SELECT (SELECT MAX(id) FROM claims), (SELECT MAX(claim_id) FROM claim_origins), (SELECT COUNT(*) FROM claim_origins),
+                   (SELECT COUNT(*) FROM restatements), (SELECT MAX(id) FROM flags), (SELECT MAX(updated_at) FROM flags),
+                   (SELECT MAX(id) FROM verdicts)
+            """);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        var parts = new string[r.FieldCount];
+        for (int i = 0; i < parts.Length; i++) parts[i] = r.IsDBNull(i) ? "-" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!;
+        return string.Join('|', parts);
     }
 
     /// <summary>Replaces the copy-origin of each claim (origins are recomputed over everything stored).</summary>

@@ -98,6 +98,22 @@ internal static class Schema
             UNIQUE(flag_id, version)
         );
         """,
+        // 4: pairs the detector judged to restate one claim, so corroboration across independent origins survives
+        // between scans and feeds source reliability. Pairs scored before this version were never recorded as
+        // restatements: forget them (scored_pairs is only a cache) so the next scan rescores every candidate pair;
+        // flags are upserted on their pair and keep their ids and verdicts. The index on flags.updated_at makes the
+        // store's change fingerprint (ClaimStore.ChangeStamp) a handful of index look-ups.
+        """
+        CREATE TABLE restatements (
+            claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            overlap REAL NOT NULL,
+            PRIMARY KEY (claim_a, claim_b),
+            CHECK(claim_a < claim_b)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_flags_updated ON flags(updated_at);
+        DELETE FROM scored_pairs;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -21,8 +21,8 @@ internal static class ApiEndpoints
                 return Results.Problem($"status must be one of {string.Join(", ", FlagQuery.Statuses)}", statusCode: 400);
             return Results.Ok(review.List(new FlagQuery(status, kind, outlet, speaker, subject, minConfidence, page ?? 1, pageSize ?? 25)));
         });
-        api.MapGet("/flags/{id:long}", (ReviewService review, long id) =>
-            review.Detail(id) is { } detail ? Results.Ok(detail) : Results.Problem($"no flag {id}", statusCode: 404));
+        api.MapGet("/flags/{id:long}", (ReviewService review, ReliabilityService reliability, long id) =>
+            review.Detail(id) is { } detail ? Results.Ok(detail with { Reliability = reliability.ForFlag(detail) }) : Results.Problem($"no flag {id}", statusCode: 404));
         api.MapPost("/flags/{id:long}/verdicts", (ReviewService review, long id, VerdictInput input) =>
         {
             if (!VerdictKinds.IsValid(input.Verdict))
@@ -53,6 +53,12 @@ internal static class ApiEndpoints
             {
                 return Results.Problem(e.Message, statusCode: 400);
             }
+        });
+        api.MapGet("/sources", (ReliabilityService reliability, string? kind, string? sort, int? limit) =>
+        {
+            if (kind is not (null or "" or "outlet" or "speaker")) return Results.Problem("kind must be outlet or speaker", statusCode: 400);
+            if (sort is not (null or "" or "estimate" or "evidence")) return Results.Problem("sort must be estimate or evidence", statusCode: 400);
+            return Results.Ok(reliability.Sources(kind, sort, limit));
         });
         app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
     }

@@ -73,7 +73,58 @@ internal static class OpenApiDocument
               "a": { "$ref": "#/components/schemas/SideDetail" }, "b": { "$ref": "#/components/schemas/SideDetail" },
               "cues": { "type": "array", "items": { "type": "string" } }, "cueWords": { "type": "array", "items": { "type": "string" } },
               "stanceBTowardsA": { "$ref": "#/components/schemas/Stance" }, "stanceATowardsB": { "$ref": "#/components/schemas/Stance" },
-              "verdicts": { "type": "array", "items": { "$ref": "#/components/schemas/VerdictView" } }
+              "verdicts": { "type": "array", "items": { "$ref": "#/components/schemas/VerdictView" } },
+              "reliability": { "$ref": "#/components/schemas/FlagReliability" }
+            }
+          },
+          "SourceEstimate": {
+            "type": "object",
+            "properties": {
+              "name": { "type": "string" }, "kind": { "type": "string", "enum": ["outlet", "speaker"] },
+              "estimate": { "type": "number", "minimum": 0, "maximum": 1 }, "low": { "type": "number", "minimum": 0, "maximum": 1, "description": "5% quantile of the Beta posterior" },
+              "high": { "type": "number", "minimum": 0, "maximum": 1, "description": "95% quantile of the Beta posterior" }
+            }
+          },
+          "SideReliability": {
+            "type": "object", "nullable": true, "description": "null when the side's claim credits no source",
+            "properties": {
+              "source": { "type": "string", "description": "the voice: the chain's speaker, or the outlet speaking for itself" }, "kind": { "type": "string" },
+              "estimate": { "type": "number" }, "low": { "type": "number" }, "high": { "type": "number" },
+              "sources": { "type": "array", "items": { "$ref": "#/components/schemas/SourceEstimate" }, "description": "every source of the chain, outlet first" }
+            }
+          },
+          "FlagReliability": {
+            "type": "object",
+            "properties": {
+              "a": { "$ref": "#/components/schemas/SideReliability" }, "b": { "$ref": "#/components/schemas/SideReliability" },
+              "likelierRight": { "type": "string", "enum": ["a", "b"], "nullable": true, "description": "a reviewer's a_right/b_right, else the sources' comparison when it is decisive; null when undetermined" },
+              "probabilityARight": { "type": "number", "description": "P(A right) from the two sides' sources alone" },
+              "reason": { "type": "string" }
+            }
+          },
+          "Evidence": {
+            "type": "object",
+            "properties": {
+              "claims": { "type": "integer" }, "supported": { "type": "integer" }, "refuted": { "type": "integer" }, "reported": { "type": "integer" },
+              "corroborated": { "type": "integer" }, "contradicted": { "type": "integer" }, "denials": { "type": "integer" },
+              "confirmedByReviewers": { "type": "integer" }, "rejectedByReviewers": { "type": "integer" },
+              "anonymousShare": { "type": "number" }, "effectiveEvidence": { "type": "number", "description": "observations beyond the prior" }
+            }
+          },
+          "Source": {
+            "type": "object",
+            "properties": {
+              "name": { "type": "string" }, "kind": { "type": "string", "enum": ["outlet", "speaker"] },
+              "estimate": { "type": "number", "minimum": 0, "maximum": 1 }, "low": { "type": "number", "minimum": 0, "maximum": 1 }, "high": { "type": "number", "minimum": 0, "maximum": 1 },
+              "prior": { "type": "number", "description": "mean of the prior" }, "priorFromList": { "type": "boolean" },
+              "evidence": { "$ref": "#/components/schemas/Evidence" }
+            }
+          },
+          "SourceList": {
+            "type": "object",
+            "properties": {
+              "minFlagConfidence": { "type": "number" }, "flagsCounted": { "type": "integer" }, "total": { "type": "integer" },
+              "sources": { "type": "array", "items": { "$ref": "#/components/schemas/Source" } }
             }
           },
           "ArticleInput": {
@@ -120,7 +171,7 @@ internal static class OpenApiDocument
         },
         "/api/flags/{id}": {
           "get": {
-            "summary": "One flag with both sides, paragraphs, cues, stance probabilities and verdict history",
+            "summary": "One flag with both sides, paragraphs, cues, stance probabilities, verdict history and both sides' source reliability",
             "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
             "responses": {
               "200": { "description": "the flag", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FlagDetail" } } } },
@@ -138,6 +189,20 @@ internal static class OpenApiDocument
               "400": { "description": "invalid verdict, reviewer or expectedVersion" },
               "404": { "description": "no such flag" },
               "409": { "description": "another verdict landed meanwhile", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Conflict" } } } }
+            }
+          }
+        },
+        "/api/sources": {
+          "get": {
+            "summary": "Reliability of outlets and speakers: estimate, 90% credible interval, prior and evidence",
+            "parameters": [
+              { "name": "kind", "in": "query", "schema": { "type": "string", "enum": ["outlet", "speaker"] } },
+              { "name": "sort", "in": "query", "schema": { "type": "string", "enum": ["estimate", "evidence"], "default": "estimate" } },
+              { "name": "limit", "in": "query", "schema": { "type": "integer", "default": 100, "maximum": 1000 } }
+            ],
+            "responses": {
+              "200": { "description": "sources", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SourceList" } } } },
+              "400": { "description": "unknown kind or sort" }
             }
           }
         },

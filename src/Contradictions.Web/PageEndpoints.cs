@@ -24,12 +24,13 @@ internal static class PageEndpoints
         });
         app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/", (ReviewService review, HttpRequest request) => Queue(review, request));
-        app.MapGet("/flags/{id:long}", (ReviewService review, IAntiforgery antiforgery, HttpContext ctx, long id) =>
+        app.MapGet("/flags/{id:long}", (ReviewService review, ReliabilityService reliability, IAntiforgery antiforgery, HttpContext ctx, long id) =>
         {
             var detail = review.Detail(id);
-            return detail is null ? NotFound($"no flag {id}") : HtmlResult(FlagPage(detail, antiforgery.GetAndStoreTokens(ctx), null, ctx.Request.Query["reviewer"]));
+            return detail is null ? NotFound($"no flag {id}")
+                : HtmlResult(FlagPage(detail with { Reliability = reliability.ForFlag(detail) }, antiforgery.GetAndStoreTokens(ctx), null, ctx.Request.Query["reviewer"]));
         });
-        app.MapPost("/flags/{id:long}/verdict", async (ReviewService review, IAntiforgery antiforgery, HttpContext ctx, long id) =>
+        app.MapPost("/flags/{id:long}/verdict", async (ReviewService review, ReliabilityService reliability, IAntiforgery antiforgery, HttpContext ctx, long id) =>
         {
             try
             {
@@ -51,6 +52,7 @@ internal static class PageEndpoints
                     return Results.Redirect($"/flags/{id}");
                 case VerdictOutcome.Conflict:
                     var detail = review.Detail(id)!;
+                    detail = detail with { Reliability = reliability.ForFlag(detail) };
                     var l = result.Latest!;
                     var message = $"Not saved: {l.Reviewer} gave “{l.Verdict}” at {l.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC while you were reading. Check it and vote again if you disagree.";
                     return HtmlResult(FlagPage(detail, antiforgery.GetAndStoreTokens(ctx), message, reviewer), 409);
@@ -60,7 +62,14 @@ internal static class PageEndpoints
         });
         app.MapGet("/articles/{id:long}", (ReviewService review, long id) =>
             review.Article(id) is { } article ? HtmlResult(ArticlePage(article)) : NotFound($"no article {id}"));
-        app.MapGet("/sources", (ReviewService review) => HtmlResult(SourcesPage(review.Sources())));
+        app.MapGet("/sources", (ReliabilityService reliability, HttpRequest request) =>
+        {
+            var q = request.Query;
+            string? kind = q["kind"] is var k && (k == "outlet" || k == "speaker") ? k.ToString() : null;
+            string? sort = q["sort"] == "evidence" ? "evidence" : null;
+            int? limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : null;
+            return HtmlResult(SourcesPage.Render(reliability.Sources(kind, sort, limit), kind, sort, limit));
+        });
     }
 
     private static IResult HtmlResult(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
@@ -128,6 +137,7 @@ internal static class PageEndpoints
         sb.Append($"<h1>Flag {f.Id}: {E(f.Kind.ToString().ToLowerInvariant())}, confidence {N(f.Confidence)}</h1>");
         sb.Append($"<p>Status: <span class=\"status\" id=\"status\">{E(f.Status)}</span> ({f.Version} verdict(s))</p>");
         if (error is not null) sb.Append($"<p class=\"error\" id=\"conflict\">{E(error)}</p>");
+        if (f.Reliability is { } r) sb.Append(FlagReliabilityBlocks.Likelier(r));
         sb.Append("<div class=\"sides\">");
         foreach (var (label, side, stance) in new[] { ("A", f.A, f.StanceATowardsB), ("B", f.B, f.StanceBTowardsA) })
         {
@@ -141,6 +151,7 @@ internal static class PageEndpoints
               .Append("<span class=\"claim\">").Append(Highlight(side.Paragraph[start..end], f.CueWords)).Append("</span>")
               .Append(Highlight(side.Paragraph[end..], f.CueWords)).Append("</p>");
             sb.Append($"<p class=\"meta\">Stance of {label} towards the other: agree {N(stance.Agree)}, disagree {N(stance.Disagree)}, discuss {N(stance.Discuss)}, unrelated {N(stance.Unrelated)}</p>");
+            if (f.Reliability is { } reliability) sb.Append(FlagReliabilityBlocks.Side(label, label == "A" ? reliability.A : reliability.B));
             sb.Append("</section>");
         }
         sb.Append("</div>");
@@ -187,15 +198,5 @@ internal static class PageEndpoints
         }
         sb.Append(E(a.Text[at..])).Append("</pre>");
         return Page(a.Title ?? a.Key, sb.ToString());
-    }
-
-    private static string SourcesPage(IReadOnlyList<SourceRow> rows)
-    {
-        var sb = new StringBuilder("<h1>Sources</h1><p class=\"meta\">Right / wrong count reviewed flags where a verdict said this outlet's side was right or wrong.</p>");
-        sb.Append("<table><thead><tr><th>Outlet</th><th>Articles</th><th>Claims</th><th>Flags</th><th>Reviewed</th><th>Right</th><th>Wrong</th></tr></thead><tbody>");
-        foreach (var r in rows)
-            sb.Append($"<tr><td>{E(r.Outlet)}</td><td>{r.Articles}</td><td>{r.Claims}</td><td>{r.Flags}</td><td>{r.Reviewed}</td><td>{r.Right}</td><td>{r.Wrong}</td></tr>");
-        sb.Append("</tbody></table>");
-        return Page("Sources", sb.ToString());
     }
 }

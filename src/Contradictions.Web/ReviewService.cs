@@ -42,7 +42,11 @@ public sealed record SideDetail(SideSummary Side, string Polarity, string Paragr
 public sealed record FlagDetail(
     long Id, float Confidence, FlagKind Kind, string Status, int Version, SideDetail A, SideDetail B,
     IReadOnlyList<string> Cues, IReadOnlyList<string> CueWords, StanceView StanceBTowardsA, StanceView StanceATowardsB,
-    IReadOnlyList<VerdictView> Verdicts);
+    IReadOnlyList<VerdictView> Verdicts)
+{
+    /// <summary>Both sides' source reliability (from <see cref="ReliabilityService"/>), set by the endpoints that show it.</summary>
+    public FlagReliabilityView? Reliability { get; init; }
+}
 
 public sealed record ClaimMark(long ClaimId, int Ordinal, string Text, int Start, int Length, string Polarity, IReadOnlyList<LinkView> Chain, IReadOnlyList<long> Flags);
 
@@ -52,8 +56,6 @@ public sealed record ArticleView(long Id, string Key, string? Title, string? Out
 public sealed record ArticleInput(string? Id, string? Outlet, string? Published, string? Title, string? Body, string? Url = null);
 
 public sealed record ArticleAdded(long ArticleId, bool AlreadyStored, int Claims, IReadOnlyList<FlagSummary> Flags);
-
-public sealed record SourceRow(string Outlet, int Articles, int Claims, int Flags, int Reviewed, int Right, int Wrong);
 
 /// <summary>
 /// What the pages and the API read and write. Opens the store per call (a SQLite connection is not thread-safe;
@@ -147,21 +149,6 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
             var mine = Summaries(store).Where(f => f.A.ArticleId == stored.ArticleRowId || f.B.ArticleId == stored.ArticleRowId).ToList();
             return new ArticleAdded(stored.ArticleRowId, already, already ? store.FindArticleRow(stored.ArticleRowId)!.ClaimCount : claims.Count, mine);
         }
-    }
-
-    public IReadOnlyList<SourceRow> Sources()
-    {
-        using var store = Open();
-        var summaries = Summaries(store);
-        var articles = store.ListArticles();
-        return articles.GroupBy(a => a.Article.Outlet ?? "(unknown)").Select(g =>
-        {
-            var ids = g.Select(a => a.RowId).ToHashSet();
-            var involved = summaries.Where(f => ids.Contains(f.A.ArticleId) || ids.Contains(f.B.ArticleId)).ToList();
-            int right = summaries.Count(f => (f.Status == VerdictKinds.ARight && ids.Contains(f.A.ArticleId)) || (f.Status == VerdictKinds.BRight && ids.Contains(f.B.ArticleId)));
-            int wrong = summaries.Count(f => (f.Status == VerdictKinds.BRight && ids.Contains(f.A.ArticleId)) || (f.Status == VerdictKinds.ARight && ids.Contains(f.B.ArticleId)));
-            return new SourceRow(g.Key, g.Count(), g.Sum(a => a.ClaimCount), involved.Count, involved.Count(f => f.Status != "unreviewed"), right, wrong);
-        }).OrderByDescending(r => r.Flags).ThenBy(r => r.Outlet, StringComparer.Ordinal).ToList();
     }
 
     private static List<FlagSummary> Summaries(ClaimStore store)

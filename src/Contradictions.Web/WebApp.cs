@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Contradictions.Core.Detection;
 using Contradictions.Storage;
+using Contradictions.Storage.Reliability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class WebApp
         });
         var scorer = new Lazy<IContradictionScorer>(options.ScorerFactory ?? (() => throw new InvalidOperationException("no contradiction model configured")));
         builder.Services.AddSingleton(new ReviewService(options.DbPath, options.Time, scorer));
+        builder.Services.AddSingleton(new ReliabilityService(options.DbPath, options.Time, SourcePriorsFile.Load(options.PriorsPath)));
 
         var app = builder.Build();
         app.Use(async (ctx, next) =>

@@ -21,6 +21,10 @@ public sealed class WebOptions
     /// <summary>Loads the contradiction scorer for <c>POST /api/articles</c> (loaded once, on first use).</summary>
     public Func<IContradictionScorer>? ScorerFactory { get; init; }
 
+    /// <summary>Outlet priors CSV for the reliability pages (<c>domain,reliability_label,…</c>).</summary>
+    /// <value>Defaults to null: <c>data/source-priors/golden_truth_dataset.csv</c> in the working folder, else the copy next to the program, else no priors.</value>
+    public string? PriorsPath { get; init; }
+
     /// <summary>Time source for verdicts.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -34,8 +34,11 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             SeedFlags = new ScanService(store, Scorer).Scan([RepoRoot.File("data", "articles")]).Flags.Count;
         }
-        (_app, BaseAddress) = await Start(new WebOptions { DbPath = DbPath, Urls = "http://127.0.0.1:0", ScorerFactory = () => Scorer });
+        (_app, BaseAddress) = await Start(new WebOptions { DbPath = DbPath, Urls = "http://127.0.0.1:0", ScorerFactory = () => Scorer, PriorsPath = PriorsPath });
     }
+
+    /// <summary>The committed outlet priors, so that the reliability pages rate outlets as <c>serve</c> does.</summary>
+    public static string PriorsPath => RepoRoot.File("data", "source-priors", "golden_truth_dataset.csv");
 
     public static IContradictionScorer LoadScorer() =>
         ContradictionModel.Load(RepoRoot.File("models", "contradiction.zip"), StanceModel.Load(RepoRoot.File("models", "stance.zip")));

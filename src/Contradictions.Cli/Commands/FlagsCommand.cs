@@ -29,7 +29,7 @@ internal static class FlagsCommand
             }
             using var store = ClaimStore.Open(path);
             var flags = ScanCommand.Select(ScanService.StoredFlags(store), parse.GetValue(minConfidence), parse.GetValue(top));
-            FlagReport.Write(fmt, flags, scan: null);
+            FlagReport.Write(fmt, flags, scan: null, ScanCommand.Reliability(store));
             return ExitCodes.Ok;
         });
         return command;

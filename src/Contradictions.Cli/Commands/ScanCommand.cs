@@ -4,6 +4,7 @@ using Contradictions.ML.Detection;
 using Contradictions.ML.Model;
 using Contradictions.Storage;
 using Contradictions.Storage.Detection;
+using Contradictions.Storage.Reliability;
 
 namespace Contradictions.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal static class ScanCommand
                 foreach (var e in result.Ingest.Errors) Console.Error.WriteLine($"error: {e}");
                 foreach (var w in result.Ingest.Warnings) Console.Error.WriteLine($"warning: {w}");
                 var flags = Select(result.Flags, parse.GetValue(minConfidence), parse.GetValue(top));
-                FlagReport.Write(fmt, flags, result);
+                FlagReport.Write(fmt, flags, result, Reliability(store));
                 return Task.FromResult(result.Ingest.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
@@ -56,6 +57,12 @@ internal static class ScanCommand
         var stance = StanceModel.Load(ModelPaths.Resolve(stancePath, "stance.zip"));
         return ContradictionModel.Load(ModelPaths.Resolve(modelPath, "contradiction.zip"), stance);
     }
+
+    /// <summary>
+    /// Source reliability over everything stored, once per command (the flags then look their sides up), with the
+    /// outlet priors found as <c>sources</c> finds them.
+    /// </summary>
+    internal static StoreReliability Reliability(ClaimStore store) => StoreReliability.Compute(store, SourcePriorsFile.Load(null));
 
     internal static (Option<double> MinConfidence, Option<string> Format, Option<int?> Top) FlagOptions() => (
         new Option<double>("--min-confidence") { Description = "Show flags at or above this calibrated confidence", DefaultValueFactory = _ => 0.5 },

@@ -17,9 +17,10 @@ internal static class ServeCommand
             DefaultValueFactory = _ => WebOptions.DefaultUrls,
         };
         var token = new Option<string?>("--token") { Description = $"Require this token on every request (default ${WebOptions.TokenEnvironmentVariable})" };
-        var command = new Command("serve", "Serve the review web app: queue of flags, verdicts, JSON API at /api, OpenAPI at /openapi/v1.json")
+        var priors = SourcesCommand.Priors();
+        var command = new Command("serve", "Serve the review web app: queue of flags, verdicts, sources, JSON API at /api, OpenAPI at /openapi/v1.json")
         {
-            db, urls, token,
+            db, urls, token, priors,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -29,6 +30,7 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls) ?? WebOptions.DefaultUrls,
                 Token = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(WebOptions.TokenEnvironmentVariable),
                 ScorerFactory = () => ScanCommand.LoadScorer(null, null),
+                PriorsPath = parse.GetValue(priors),
             };
             WebApplication app;
             try
@@ -39,6 +41,11 @@ internal static class ServeCommand
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.Usage;
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.PartialFailure;
             }
             await using (app)
             {

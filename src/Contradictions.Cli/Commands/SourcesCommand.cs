@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Contradictions.Cli.Data;
 using Contradictions.Cli.Output;
 using Contradictions.Core.Reliability;
 using Contradictions.Storage;
@@ -41,15 +40,15 @@ internal static class SourcesCommand
                 Console.Error.WriteLine($"error: --sort must be estimate or evidence, not '{by}'");
                 return ExitCodes.Usage;
             }
-            if (Load(parse.GetValue(db), parse.GetValue(priors), parse.GetValue(minFlag)) is not var (evidence, result)) return ExitCodes.PartialFailure;
-            IEnumerable<SourceReliability> sources = result.Sources;
+            if (Load(parse.GetValue(db), parse.GetValue(priors), parse.GetValue(minFlag)) is not { } reliability) return ExitCodes.PartialFailure;
+            IEnumerable<SourceReliability> sources = reliability.Result.Sources;
             if (k is not null) sources = sources.Where(s => s.Source.Kind == (k == "outlet" ? SourceKind.Outlet : SourceKind.Speaker));
             if (by == "evidence")
             {
                 sources = sources.OrderByDescending(s => s.Evidence.EffectiveEvidence).ThenByDescending(s => s.Evidence.Claims)
                     .ThenBy(s => s.Source.Key, StringComparer.Ordinal);
             }
-            SourceReport.WriteList(fmt, sources.ToList(), evidence.Graph.Priors.ContainsKey, evidence);
+            SourceReport.WriteList(fmt, sources.ToList(), reliability.PriorFromList, reliability.Evidence);
             return ExitCodes.Ok;
         });
         return command;
@@ -59,7 +58,7 @@ internal static class SourcesCommand
 
     internal static Option<string?> Priors() => new("--priors")
     {
-        Description = $"Outlet priors CSV (domain,reliability_label,...). Default: {SourcePriorsCsv.DefaultRelativePath} in the working folder, else the copy next to the program",
+        Description = $"Outlet priors CSV (domain,reliability_label,...). Default: {SourcePriorsFile.DefaultRelativePath} in the working folder, else the copy next to the program",
     };
 
     internal static Option<double> MinFlagConfidence() => new("--min-flag-confidence")
@@ -76,7 +75,7 @@ internal static class SourcesCommand
     }
 
     /// <summary>Opens the store, builds the evidence graph and runs the model; null (after printing why) when it cannot.</summary>
-    internal static (StoreEvidence Evidence, ReliabilityResult Result)? Load(string? dbOption, string? priorsOption, double minFlagConfidence)
+    internal static StoreReliability? Load(string? dbOption, string? priorsOption, double minFlagConfidence)
     {
         var path = CommonOptions.ResolveDbPath(dbOption);
         if (!File.Exists(path))
@@ -87,8 +86,8 @@ internal static class SourcesCommand
         SourcePriors? priors = null;
         try
         {
-            var priorsPath = ResolvePriors(priorsOption);
-            if (priorsPath is not null) priors = SourcePriorsCsv.Read(priorsPath);
+            var priorsPath = SourcePriorsFile.Resolve(priorsOption);
+            if (priorsPath is not null) priors = SourcePriorsFile.Read(priorsPath);
             else Console.Error.WriteLine("warning: no source-priors file found; every source starts from the default prior");
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or DirectoryNotFoundException)
@@ -97,16 +96,6 @@ internal static class SourcesCommand
             return null;
         }
         using var store = ClaimStore.Open(path);
-        var evidence = StoreEvidence.Build(store, priors, StoreEvidenceOptions.Default with { MinFlagConfidence = minFlagConfidence });
-        return (evidence, TruthDiscovery.Run(evidence.Graph));
-    }
-
-    private static string? ResolvePriors(string? option)
-    {
-        if (!string.IsNullOrWhiteSpace(option))
-            return File.Exists(option) ? option : throw new FileNotFoundException($"{option}: no such priors file");
-        if (File.Exists(SourcePriorsCsv.DefaultRelativePath)) return SourcePriorsCsv.DefaultRelativePath;
-        var installed = Path.Combine(AppContext.BaseDirectory, SourcePriorsCsv.DefaultRelativePath);
-        return File.Exists(installed) ? installed : null;
+        return StoreReliability.Compute(store, priors, StoreEvidenceOptions.Default with { MinFlagConfidence = minFlagConfidence });
     }
 }

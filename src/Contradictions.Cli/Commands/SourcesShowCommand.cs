@@ -24,9 +24,10 @@ internal static class SourcesShowCommand
         {
             var fmt = parse.GetValue(format)!;
             if (!SourcesCommand.ValidFormat(fmt)) return ExitCodes.Usage;
-            if (SourcesCommand.Load(parse.GetValue(db), parse.GetValue(priors), parse.GetValue(minFlag)) is not var (evidence, result)) return ExitCodes.PartialFailure;
+            if (SourcesCommand.Load(parse.GetValue(db), parse.GetValue(priors), parse.GetValue(minFlag)) is not { } reliability) return ExitCodes.PartialFailure;
+            var evidence = reliability.Evidence;
             var wanted = parse.GetValue(name)!;
-            var matches = Match(result.Sources, wanted);
+            var matches = Match(reliability.Result.Sources, wanted);
             if (matches.Count == 0)
             {
                 Console.Error.WriteLine($"error: no source named '{wanted}' (see 'contradictions sources')");
@@ -53,24 +54,25 @@ internal static class SourcesShowCommand
     {
         var source = reliability.Source;
         var claims = new List<SourceClaimView>();
-        var originsWithSource = new HashSet<string>(StringComparer.Ordinal);
+        var claimsWithSource = new HashSet<long>();
         foreach (var claim in evidence.Claims)
         {
             var at = IndexOf(claim.Sources, source);
             if (at < 0) continue;
             var role = claim.RoleAt(at).ToString().ToLowerInvariant();
             claims.Add(new SourceClaimView(claim, role));
-            originsWithSource.Add(claim.OriginId);
+            claimsWithSource.Add(claim.ClaimId);
         }
 
+        // A flag touches the source when one of its claims voices a side: the flagged claim, a copy or a restatement.
         var byId = evidence.Claims.ToDictionary(c => c.ClaimId);
         var flags = new List<SourceFlagView>();
         foreach (var flag in evidence.Flags)
         {
             var supporting = byId[flag.SupportingClaimId];
             var refuting = byId[flag.RefutingClaimId];
-            if (originsWithSource.Contains(supporting.OriginId)) flags.Add(new SourceFlagView(flag, "supports", supporting, refuting));
-            else if (originsWithSource.Contains(refuting.OriginId)) flags.Add(new SourceFlagView(flag, "refutes", refuting, supporting));
+            if (flag.SupportingClaims.Any(claimsWithSource.Contains)) flags.Add(new SourceFlagView(flag, "supports", supporting, refuting));
+            else if (flag.RefutingClaims.Any(claimsWithSource.Contains)) flags.Add(new SourceFlagView(flag, "refutes", refuting, supporting));
         }
 
         return new SourceDetail(reliability, evidence.Graph.Priors.ContainsKey(source), claims, flags);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Contradictions.Cli.Data;
 using Contradictions.Core.Reliability;
 using Contradictions.Core.Reliability.Veracity;
+using Contradictions.Storage.Reliability;
 using Spectre.Console;
 
 namespace Contradictions.Cli.Commands;
@@ -46,7 +47,7 @@ internal static class VeracityCommand
                 }
 
                 var priorsFile = parseResult.GetValue(priors);
-                var sourcePriors = priorsFile is null ? null : SourcePriorsCsv.Read(priorsFile.FullName);
+                var sourcePriors = priorsFile is null ? null : SourcePriorsFile.Read(priorsFile.FullName);
                 var training = EmergentCsv.Read(trainFile.FullName);
                 if (folds is { } k)
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Contradictions.Core.Reliability;
+using Contradictions.Storage;
 using Contradictions.Storage.Reliability;
 using Spectre.Console;
 
@@ -10,7 +11,23 @@ namespace Contradictions.Cli.Output;
 internal sealed record SourceClaimView(EvidenceClaim Claim, string Role);
 
 /// <summary>A stored flag one of whose sides the source took part in.</summary>
-internal sealed record SourceFlagView(EvidenceFlag Flag, string Side, EvidenceClaim This, EvidenceClaim Other);
+internal sealed record SourceFlagView(EvidenceFlag Flag, string Side, EvidenceClaim This, EvidenceClaim Other)
+{
+    /// <summary>What the latest reviewer verdict means for the source's side, or null when unreviewed.</summary>
+    public string? Outcome => Flag.Review?.Verdict switch
+    {
+        null => null,
+        VerdictKinds.ARight or VerdictKinds.BRight => (Flag.Verdict == true) == (Side == "supports") ? "judged right" : "judged wrong",
+        VerdictKinds.Unresolved => "contradiction confirmed, no side known",
+        VerdictKinds.NotContradiction => "dismissed: not a contradiction",
+        _ => "dismissed: different subjects",
+    };
+
+    /// <summary>Why the flag is or is not in the graph.</summary>
+    public string CountedReason(double minFlagConfidence) => Flag.Review is { } r
+        ? (Flag.Counted ? $"counted (reviewed {r.Verdict})" : $"not counted (reviewed {r.Verdict})")
+        : Flag.Counted ? "counted" : string.Create(CultureInfo.InvariantCulture, $"not counted (below {minFlagConfidence:0.##})");
+}
 
 /// <summary>Everything behind one source's score.</summary>
 internal sealed record SourceDetail(SourceReliability Reliability, bool PriorFromList, IReadOnlyList<SourceClaimView> Claims, IReadOnlyList<SourceFlagView> Flags);
@@ -38,7 +55,9 @@ internal static class SourceReport
 
     private sealed record FlagSideJson(long ClaimId, string Article, IReadOnlyList<string> Chain, string Polarity, string Text);
 
-    private sealed record FlagJson(long Id, string Kind, double Confidence, bool Counted, string Side, bool? Verdict, FlagSideJson This, FlagSideJson Other);
+    private sealed record ReviewJson(string Verdict, string Reviewer, string? Note, DateTimeOffset CreatedAt, int Version, string ThisSide);
+
+    private sealed record FlagJson(long Id, string Kind, double Confidence, bool Counted, string Side, bool? Verdict, FlagSideJson This, FlagSideJson Other, ReviewJson? Review);
 
     private sealed record DetailJson(SourceJson Source, IReadOnlyList<string> Explanation, IReadOnlyList<ClaimJson> Claims, IReadOnlyList<FlagJson> Flags, IReadOnlyList<FlagJson> Verdicts);
 
@@ -94,14 +113,14 @@ internal static class SourceReport
                 claims.AddRow(Markup.Escape(c.Role), Markup.Escape(Polarity(c.Claim) + ": " + c.Claim.Text), Markup.Escape(c.Claim.Article), Markup.Escape(Chain(c.Claim.Chain)));
             if (d.Claims.Count > 0) console.Write(claims);
 
-            console.MarkupLine(Markup.Escape(F($"Flags ({d.Flags.Count}; counted when confidence ≥ {evidence.Options.MinFlagConfidence:0.##}):")));
+            console.MarkupLine(Markup.Escape(F($"Flags ({d.Flags.Count}; counted when confirmed by a reviewer, or unreviewed at confidence ≥ {evidence.Options.MinFlagConfidence:0.##}):")));
             if (d.Flags.Count > 0)
             {
                 var flags = new Table().Border(TableBorder.Rounded).Expand().AddColumn("flag").AddColumn("this side").AddColumn("other side");
                 foreach (var f in d.Flags)
                 {
                     flags.AddRow(
-                        Markup.Escape(F($"#{f.Flag.FlagId} {f.Flag.Kind.ToString().ToLowerInvariant()} {f.Flag.Confidence:0.00}\n{(f.Flag.Counted ? "counted" : "not counted")}; this side {f.Side}")),
+                        Markup.Escape(F($"#{f.Flag.FlagId} {f.Flag.Kind.ToString().ToLowerInvariant()} {f.Flag.Confidence:0.00}\n{f.CountedReason(evidence.Options.MinFlagConfidence)}; this side {f.Side}")),
                         Markup.Escape($"{f.This.Text}\n{f.This.Article} via {Chain(f.This.Chain)}"),
                         Markup.Escape($"{f.Other.Text}\n{f.Other.Article} via {Chain(f.Other.Chain)}"));
                 }
@@ -109,13 +128,16 @@ internal static class SourceReport
                 console.Write(flags);
             }
 
-            var verdicts = d.Flags.Where(f => f.Flag.Verdict is not null).ToList();
+            var verdicts = d.Flags.Where(f => f.Flag.Review is not null).ToList();
             console.MarkupLine(verdicts.Count == 0
-                ? "Verdicts: none (no reviewer verdicts are stored yet)."
-                : Markup.Escape(string.Join("\n", verdicts.Select(f => F($"Verdict on flag #{f.Flag.FlagId}: the {(f.Flag.Verdict == true ? "supporting" : "refuting")} side held; this side {f.Side}.")))));
+                ? "Verdicts: none on the flags behind this source."
+                : Markup.Escape(F($"Verdicts ({verdicts.Count}, the latest per flag):\n") + string.Join("\n", verdicts.Select(f => VerdictLine(f, f.Flag.Review!)))));
             console.WriteLine();
         }
     }
+
+    private static string VerdictLine(SourceFlagView f, StoredVerdict r) =>
+        F($"  • flag #{f.Flag.FlagId}: {r.Verdict} by {r.Reviewer} at {r.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(r.Note is null ? "" : " (“" + r.Note + "”)")}: this side {f.Outcome}.");
 
     private static SourceJson ToJson(SourceReliability s, bool priorFromList)
     {
@@ -128,13 +150,14 @@ internal static class SourceReport
     private static DetailJson ToJson(SourceDetail d)
     {
         var flags = d.Flags.Select(f => new FlagJson(f.Flag.FlagId, f.Flag.Kind.ToString().ToLowerInvariant(), R(f.Flag.Confidence), f.Flag.Counted, f.Side,
-            f.Flag.Verdict, Side(f.This), Side(f.Other))).ToArray();
+            f.Flag.Verdict, Side(f.This), Side(f.Other),
+            f.Flag.Review is { } r ? new ReviewJson(r.Verdict, r.Reviewer, r.Note, r.CreatedAt, r.Version, f.Outcome!) : null)).ToArray();
         return new DetailJson(
             ToJson(d.Reliability, d.PriorFromList),
             d.Reliability.Explanation,
             d.Claims.Select(c => new ClaimJson(c.Claim.ClaimId, c.Claim.Article, c.Role, Polarity(c.Claim), c.Claim.Chain, c.Claim.Text)).ToArray(),
             flags,
-            flags.Where(f => f.Verdict is not null).ToArray());
+            flags.Where(f => f.Review is not null).ToArray());
     }
 
     private static FlagSideJson Side(EvidenceClaim c) => new(c.ClaimId, c.Article, c.Chain, Polarity(c), c.Text);

@@ -9,7 +9,7 @@ public sealed class ReliabilityModel
 {
     private readonly GraphIndex _index;
     private readonly ReliabilityOptions _options;
-    private readonly Dictionary<string, int> _claimIndex;
+    private readonly IReadOnlyDictionary<string, int> _claimIndex;
     private readonly bool?[] _verdicts;
     private readonly double[] _probability;
     private readonly double[] _alpha;
@@ -20,8 +20,7 @@ public sealed class ReliabilityModel
         _options = options ?? ReliabilityOptions.Default;
         _index = GraphIndex.Build(graph, _options);
         _verdicts = [.. _index.Claims.Select(c => c.Verdict)];
-        _claimIndex = new Dictionary<string, int>(_index.Claims.Length, StringComparer.Ordinal);
-        for (var c = 0; c < _index.Claims.Length; c++) _claimIndex[_index.Claims[c].Id] = c;
+        _claimIndex = _index.ClaimIndex;
         _probability = new double[_index.Claims.Length];
         _alpha = new double[_index.Sources.Length];
         _beta = new double[_index.Sources.Length];

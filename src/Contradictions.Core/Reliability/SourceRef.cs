@@ -15,7 +15,11 @@ public sealed record SourceRef
         Kind = kind;
         Key = Normalise(name, kind);
         if (Key.Length == 0) throw new ArgumentException($"Source name '{name}' normalises to nothing.", nameof(name));
+        _hash = HashCode.Combine(Kind, Key);
     }
+
+    // Computed once: the reliability index looks every assertion's source up in a dictionary.
+    private readonly int _hash;
 
     public string Name { get; }
     public SourceKind Kind { get; }
@@ -34,7 +38,7 @@ public sealed record SourceRef
 
     public bool Equals(SourceRef? other) => other is not null && Kind == other.Kind && string.Equals(Key, other.Key, StringComparison.Ordinal);
 
-    public override int GetHashCode() => HashCode.Combine(Kind, Key);
+    public override int GetHashCode() => _hash;
 
     public override string ToString() => $"{Name} ({Kind.ToString().ToLowerInvariant()})";
 

@@ -40,7 +40,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         foreach (var c in claims) index.Add(builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim));
 
         var scored = store.ScoredPairs();
-        var restatements = new List<(long, long)>();
+        var restatements = new List<(long, long, float)>();
         var batch = new List<(long, long, ScoredPair, bool)>();
         var seenOrigins = new HashSet<(string, string)>();
         int newPairs = 0;
@@ -58,23 +58,23 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
             if (scored.Contains((a, b))) continue;
             var score = scorer.Score(ca, cb);
-            if (CorroborationGroups.IsRestatement(score.Overlap, ca.Claim.Polarity, cb.Claim.Polarity, options.RestatementOverlap)) restatements.Add((a, b));
-            batch.Add((a, b, score, score.Confidence >= options.FlagFloor && !IsRestatement(score, ca, cb)));
+            bool restates = IsRestatement(score, ca, cb);
+            if (restates) restatements.Add((a, b, score.Overlap));
+            batch.Add((a, b, score, score.Confidence >= options.FlagFloor && !restates));
             newPairs++;
             if (batch.Count >= options.BatchSize)
             {
-                store.SaveScores(batch);
+                store.SaveScores(batch, restatements);
                 batch.Clear();
+                restatements.Clear();
                 progress?.Report($"scored {newPairs:N0} new candidate pairs");
             }
         }
-        store.SaveScores(batch);
+        store.SaveScores(batch, restatements);
         progress?.Report($"scored {newPairs:N0} new candidate pairs over {claims.Count:N0} claims");
 
-        var groups = CorroborationGroups.Build(
-            claims.Select(c => new ClaimOrigin(c.ClaimId, origins.GetValueOrDefault(c.ClaimId) ?? OriginClusterer.OriginIdOf(c.ClaimId),
-                contexts[c.ClaimId].Outlet, c.Claim.Speaker?.Key)),
-            restatements.Concat(SameOriginPairs(origins)));
+        // Restatements found by earlier scans count too: their pairs are not scored again.
+        var groups = StoredCorroborations.Build(claims, articles, origins, store.Restatements());
         var corroborations = groups.Groups
             .Where(g => g.ClaimIds.Count > 1)
             .OrderByDescending(g => g.ClaimIds.Count)
@@ -85,10 +85,6 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
 
     private bool IsRestatement(ScoredPair score, ClaimContext a, ClaimContext b) =>
         CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
-
-    private static IEnumerable<(long, long)> SameOriginPairs(IReadOnlyDictionary<long, string> origins) =>
-        origins.GroupBy(kv => kv.Value).Where(g => g.Count() > 1)
-            .SelectMany(g => g.Skip(1).Select(kv => (g.First().Key, kv.Key)));
 
     /// <summary>Stored flags as readers see them, with both sides' articles, outlets and chains.</summary>
     public static IReadOnlyList<FlagView> StoredFlags(ClaimStore store, double minConfidence = 0)

@@ -1,22 +1,11 @@
-using Contradictions.Core.Detection;
 using Contradictions.Core.Reliability;
-using Contradictions.Storage.Ingest;
 using Contradictions.Storage.Reliability;
 
 namespace Contradictions.Storage.Tests.Reliability;
 
 public class StoreEvidenceTests
 {
-    /// <summary>The seeds ingested with copy origins assigned as <c>scan</c> assigns them (no flags: that needs the models).</summary>
-    private static ClaimStore SeedStore(TempDir dir)
-    {
-        var store = ClaimStore.Open(dir.File("seeds.db"));
-        Ingestor.Run(store, [RepoRoot.File("data", "articles")]);
-        var articles = store.ListArticles().ToDictionary(a => a.RowId);
-        store.SaveOrigins(new OriginClusterer().Assign(store.AllClaims().Select(c =>
-            new OriginItem(c.ClaimId, articles[c.ArticleRowId].Article.Id, articles[c.ArticleRowId].Article.Outlet, c.Claim.Text))));
-        return store;
-    }
+    private static ClaimStore SeedStore(TempDir dir) => StoreBuilder.Seeds(dir);
 
     [Fact]
     public void Three_copies_of_the_background_paragraph_are_one_proposition_and_one_voice()

@@ -2,10 +2,13 @@ using System.Globalization;
 using Contradictions.Core.Reliability;
 using CsvHelper;
 
-namespace Contradictions.Cli.Data;
+namespace Contradictions.Storage.Reliability;
 
-/// <summary>Reads <c>data/source-priors/golden_truth_dataset.csv</c> (<c>domain,reliability_label,newsguard_score,label_source</c>).</summary>
-internal static class SourcePriorsCsv
+/// <summary>
+/// Reads <c>data/source-priors/golden_truth_dataset.csv</c> (<c>domain,reliability_label,newsguard_score,label_source</c>)
+/// and finds it: the path given, else that relative path in the working folder, else the copy next to the program.
+/// </summary>
+public static class SourcePriorsFile
 {
     public const string DefaultRelativePath = "data/source-priors/golden_truth_dataset.csv";
 
@@ -29,4 +32,20 @@ internal static class SourcePriorsCsv
 
         return new SourcePriors(labels);
     }
+
+    /// <summary>
+    /// The priors file to use: <paramref name="path"/> when given (it must exist), else the default file in the
+    /// working folder, else the copy shipped next to the program; null when there is none.
+    /// </summary>
+    public static string? Resolve(string? path)
+    {
+        if (!string.IsNullOrWhiteSpace(path))
+            return File.Exists(path) ? path : throw new FileNotFoundException($"{path}: no such priors file");
+        if (File.Exists(DefaultRelativePath)) return DefaultRelativePath;
+        var installed = Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
+        return File.Exists(installed) ? installed : null;
+    }
+
+    /// <summary>The priors from <see cref="Resolve"/>, or <see cref="SourcePriors.Empty"/> when no file is found.</summary>
+    public static SourcePriors Load(string? path) => Resolve(path) is { } found ? Read(found) : SourcePriors.Empty;
 }
