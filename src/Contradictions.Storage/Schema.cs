@@ -98,6 +98,24 @@ internal static class Schema
             UNIQUE(flag_id, version)
         );
         """,
+        // 4: the review queue filters and pages in SQL. A flag's status (latest verdict) and verdict count live on
+        // the flag row, kept by a trigger so no write path can forget them; existing verdicts are carried over.
+        """
+        ALTER TABLE flags ADD COLUMN status TEXT NOT NULL DEFAULT 'unreviewed';
+        ALTER TABLE flags ADD COLUMN verdict_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE flags SET (status, verdict_count) =
+            (SELECT v.verdict, v.version FROM verdicts v WHERE v.flag_id = flags.id ORDER BY v.version DESC LIMIT 1)
+        WHERE EXISTS (SELECT 1 FROM verdicts v WHERE v.flag_id = flags.id);
+        CREATE TRIGGER tr_verdicts_flag_status AFTER INSERT ON verdicts
+        BEGIN
+            UPDATE flags SET status = NEW.verdict, verdict_count = NEW.version
+            WHERE id = NEW.flag_id AND verdict_count < NEW.version;
+        END;
+        CREATE INDEX ix_flags_status_confidence ON flags(status, confidence DESC);
+        CREATE INDEX ix_flags_kind_confidence ON flags(kind, confidence DESC);
+        CREATE INDEX ix_flags_claim_b ON flags(claim_b);
+        CREATE INDEX ix_articles_outlet ON articles(outlet);
+        """,
     ];
 
     public static int Latest => Migrations.Length;
