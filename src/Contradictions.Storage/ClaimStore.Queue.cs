@@ -139,11 +139,12 @@ public sealed partial class ClaimStore
             conditions.Add("f.confidence >= $min");
             parameters.Add(("$min", min));
         }
-        // Substring filters select the matching claims once, then reach their flags through the claim_a / claim_b
-        // indexes, instead of joining both sides' claims for every flag.
+        // Substring filters select the matching claims once (an ephemeral index), then each candidate flag from the
+        // covering queue indexes is two lookups in it, instead of joining both sides' claims and articles per flag.
+        // CROSS JOIN keeps SQLite scanning the few articles first, not every claim.
         if (!Blank(filter.Outlet))
         {
-            conditions.Add(EitherSide("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.outlet LIKE $outlet ESCAPE '\\'"));
+            conditions.Add(EitherSide("SELECT c.id FROM articles a CROSS JOIN claims c ON c.article_id = a.id WHERE a.outlet LIKE $outlet ESCAPE '\\'"));
             parameters.Add(("$outlet", Contains(filter.Outlet!)));
         }
         if (!Blank(filter.Speaker))
@@ -164,8 +165,7 @@ public sealed partial class ClaimStore
         return conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
     }
 
-    private static string EitherSide(string claims) =>
-        $"f.id IN (SELECT x.id FROM flags x WHERE x.claim_a IN ({claims}) UNION SELECT y.id FROM flags y WHERE y.claim_b IN ({claims}))";
+    private static string EitherSide(string claims) => $"(f.claim_a IN ({claims}) OR f.claim_b IN ({claims}))";
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 

@@ -100,6 +100,7 @@ internal static class Schema
         """,
         // 4: the review queue filters and pages in SQL. A flag's status (latest verdict) and verdict count live on
         // the flag row, kept by a trigger so no write path can forget them; existing verdicts are carried over.
+        // The queue indexes cover every filter column, so counting and paging never read the wide flag rows.
         """
         ALTER TABLE flags ADD COLUMN status TEXT NOT NULL DEFAULT 'unreviewed';
         ALTER TABLE flags ADD COLUMN verdict_count INTEGER NOT NULL DEFAULT 0;
@@ -111,8 +112,9 @@ internal static class Schema
             UPDATE flags SET status = NEW.verdict, verdict_count = NEW.version
             WHERE id = NEW.flag_id AND verdict_count < NEW.version;
         END;
-        CREATE INDEX ix_flags_status_confidence ON flags(status, confidence DESC);
-        CREATE INDEX ix_flags_kind_confidence ON flags(kind, confidence DESC);
+        CREATE INDEX ix_flags_queue ON flags(confidence DESC, status, kind, claim_a, claim_b);
+        CREATE INDEX ix_flags_queue_status ON flags(status, confidence DESC, kind, claim_a, claim_b);
+        CREATE INDEX ix_flags_queue_kind ON flags(kind, confidence DESC, status, claim_a, claim_b);
         CREATE INDEX ix_flags_claim_b ON flags(claim_b);
         CREATE INDEX ix_articles_outlet ON articles(outlet);
         """,
