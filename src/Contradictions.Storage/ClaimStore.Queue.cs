@@ -58,9 +58,18 @@ public sealed partial class ClaimStore
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var parameters = new List<(string, object)>();
-        string where = WhereClause(filter, parameters);
+        var sides = new List<(string Table, string Claims)>();
+        string where = WhereClause(filter, parameters, sides);
         // One read transaction: the count and the page see the same snapshot even while a scan writes.
         using var tx = _connection.BeginTransaction(deferred: true);
+        // Each substring filter's matching claims are found once per query, into a temporary rowid table that the
+        // count and the page then probe (inline subqueries would rescan the texts for every use).
+        foreach (var (table, claims) in sides)
+        {
+            using var fill = Command($"DROP TABLE IF EXISTS temp.{table}; CREATE TEMP TABLE {table}(id INTEGER PRIMARY KEY); INSERT OR IGNORE INTO temp.{table} {claims}", tx);
+            foreach (var (name, value) in parameters) if (claims.Contains(name, StringComparison.Ordinal)) fill.Parameters.AddWithValue(name, value);
+            fill.ExecuteNonQuery();
+        }
         int total;
         using (var count = Command($"SELECT COUNT(*) FROM flags f {where}", tx))
         {
@@ -76,6 +85,11 @@ public sealed partial class ClaimStore
             page.Parameters.AddWithValue("$offset", offset);
             using var r = page.ExecuteReader();
             while (r.Read()) items.Add(new QueuedFlag(ReadFlag(r), r.GetString(8), r.GetInt32(9)));
+        }
+        foreach (var (table, _) in sides)
+        {
+            using var drop = Command($"DROP TABLE temp.{table}", tx);
+            drop.ExecuteNonQuery();
         }
         tx.Commit();
         return new QueueSlice(items, total);
@@ -107,7 +121,7 @@ public sealed partial class ClaimStore
         return list.Length == 0 ? [] : QueryArticles($"WHERE a.id IN ({list})", null).ToDictionary(a => a.RowId);
     }
 
-    private static string WhereClause(FlagFilter filter, List<(string, object)> parameters)
+    private static string WhereClause(FlagFilter filter, List<(string, object)> parameters, List<(string Table, string Claims)> sides)
     {
         var conditions = new List<string>();
         switch (Blank(filter.Status) ? null : filter.Status!.Trim())
@@ -139,33 +153,25 @@ public sealed partial class ClaimStore
             conditions.Add("f.confidence >= $min");
             parameters.Add(("$min", min));
         }
-        // Substring filters select the matching claims once (an ephemeral index), then each candidate flag from the
-        // covering queue indexes is two lookups in it, instead of joining both sides' claims and articles per flag.
+        // Side filters select the matching claims once (see QueryFlags), then each candidate flag from the covering
+        // queue indexes is two rowid lookups, instead of joining both sides' claims and articles per flag.
         // CROSS JOIN keeps SQLite scanning the few articles first, not every claim.
+        void Side(string table, string claims, string name, object value)
+        {
+            sides.Add((table, claims));
+            parameters.Add((name, value));
+            conditions.Add($"(f.claim_a IN temp.{table} OR f.claim_b IN temp.{table})");
+        }
         if (!Blank(filter.Outlet))
-        {
-            conditions.Add(EitherSide("SELECT c.id FROM articles a CROSS JOIN claims c ON c.article_id = a.id WHERE a.outlet LIKE $outlet ESCAPE '\\'"));
-            parameters.Add(("$outlet", Contains(filter.Outlet!)));
-        }
+            Side("queue_outlet", "SELECT c.id FROM articles a CROSS JOIN claims c ON c.article_id = a.id WHERE a.outlet LIKE $outlet ESCAPE '\\'", "$outlet", Contains(filter.Outlet!));
         if (!Blank(filter.Speaker))
-        {
-            conditions.Add(EitherSide("SELECT l.claim_id FROM chain_links l WHERE l.name LIKE $speaker ESCAPE '\\'"));
-            parameters.Add(("$speaker", Contains(filter.Speaker!)));
-        }
+            Side("queue_speaker", "SELECT l.claim_id FROM chain_links l WHERE l.name LIKE $speaker ESCAPE '\\'", "$speaker", Contains(filter.Speaker!));
         if (!Blank(filter.Subject))
-        {
-            conditions.Add(EitherSide("SELECT c.id FROM claims c WHERE c.text LIKE $subject ESCAPE '\\'"));
-            parameters.Add(("$subject", Contains(filter.Subject!)));
-        }
+            Side("queue_subject", "SELECT c.id FROM claims c WHERE c.text LIKE $subject ESCAPE '\\'", "$subject", Contains(filter.Subject!));
         if (filter.ArticleRowId is long article)
-        {
-            conditions.Add(EitherSide("SELECT c.id FROM claims c WHERE c.article_id = $article"));
-            parameters.Add(("$article", article));
-        }
+            Side("queue_article", "SELECT c.id FROM claims c WHERE c.article_id = $article", "$article", article);
         return conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
     }
-
-    private static string EitherSide(string claims) => $"(f.claim_a IN ({claims}) OR f.claim_b IN ({claims}))";
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
