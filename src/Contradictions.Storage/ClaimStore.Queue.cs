@@ -155,7 +155,7 @@ public sealed partial class ClaimStore
         }
         // Side filters select the matching claims once (see QueryFlags), then each candidate flag from the covering
         // queue indexes is two rowid lookups, instead of joining both sides' claims and articles per flag.
-        // CROSS JOIN keeps SQLite scanning the few articles first, not every claim.
+        // CROSS JOIN keeps SQLite scanning the few articles (distinct link names) first, not every claim (link).
         void Side(string table, string claims, string name, object value)
         {
             sides.Add((table, claims));
@@ -165,7 +165,7 @@ public sealed partial class ClaimStore
         if (!Blank(filter.Outlet))
             Side("queue_outlet", "SELECT c.id FROM articles a CROSS JOIN claims c ON c.article_id = a.id WHERE a.outlet LIKE $outlet ESCAPE '\\'", "$outlet", Contains(filter.Outlet!));
         if (!Blank(filter.Speaker))
-            Side("queue_speaker", "SELECT l.claim_id FROM chain_links l WHERE l.name LIKE $speaker ESCAPE '\\'", "$speaker", Contains(filter.Speaker!));
+            Side("queue_speaker", "SELECT l.claim_id FROM link_names n CROSS JOIN chain_links l ON l.name = n.name WHERE n.name LIKE $speaker ESCAPE '\\'", "$speaker", Contains(filter.Speaker!));
         if (!Blank(filter.Subject))
             Side("queue_subject", "SELECT c.id FROM claims c WHERE c.text LIKE $subject ESCAPE '\\'", "$subject", Contains(filter.Subject!));
         if (filter.ArticleRowId is long article)

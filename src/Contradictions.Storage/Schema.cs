@@ -117,6 +117,15 @@ internal static class Schema
         CREATE INDEX ix_flags_queue_kind ON flags(kind, confidence DESC, status, claim_a, claim_b);
         CREATE INDEX ix_flags_claim_b ON flags(claim_b);
         CREATE INDEX ix_articles_outlet ON articles(outlet);
+        -- The speaker filter matches a substring against the few distinct link names, then finds their claims by
+        -- index, instead of scanning every chain link. Names of deleted claims may linger here; they match no link.
+        CREATE TABLE link_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT OR IGNORE INTO link_names(name) SELECT name FROM chain_links;
+        CREATE TRIGGER tr_chain_links_name AFTER INSERT ON chain_links
+        BEGIN
+            INSERT OR IGNORE INTO link_names(name) VALUES (NEW.name);
+        END;
+        CREATE INDEX ix_chain_links_name ON chain_links(name, claim_id);
         """,
     ];
 

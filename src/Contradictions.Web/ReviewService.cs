@@ -68,7 +68,8 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
 {
     private readonly Lock _writeLock = new();
 
-    public ClaimStore Open() => ClaimStore.Open(dbPath, time);
+    // Pooled: each request opens a store, and a pooled connection keeps its page cache between requests.
+    public ClaimStore Open() => ClaimStore.Open(dbPath, time, pooled: true);
 
     /// <summary>One page of the queue: filtering, ordering and paging run in SQL, then only the page's claims and articles are read.</summary>
     public FlagPage List(FlagQuery query)

@@ -142,7 +142,7 @@ public class QueueQueryTests
     }
 
     [Fact]
-    public void Migration_to_version_4_carries_existing_verdicts_into_the_flag_status()
+    public void Migration_to_version_4_carries_existing_verdicts_and_link_names_over()
     {
         using var dir = new TempDir();
         var path = dir.File("v3.db");
@@ -160,6 +160,7 @@ public class QueueQueryTests
                 INSERT INTO flags(id, claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at) VALUES
                     (1, 1, 2, 0.9, 'Denial', '[]', '{"Ab":[0,1,0,0],"Ba":[0,1,0,0]}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
                     (2, 1, 3, 0.5, 'Factual', '[]', '{"Ab":[0,1,0,0],"Ba":[0,1,0,0]}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+                INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES (2, 0, 'Dmitry Peskov', 'Person', 0, 'dmitry peskov');
                 INSERT INTO verdicts(flag_id, verdict, reviewer, created_at, version) VALUES
                     (1, 'a_right', 'ann', '2026-01-01T00:00:00Z', 1), (1, 'not_contradiction', 'bob', '2026-01-02T00:00:00Z', 2);
                 """;
@@ -172,6 +173,8 @@ public class QueueQueryTests
         Assert.Equal((VerdictKinds.NotContradiction, 2), (store.FindQueuedFlag(1)!.Status, store.FindQueuedFlag(1)!.Version));
         Assert.Equal((FlagFilter.Unreviewed, 0), (store.FindQueuedFlag(2)!.Status, store.FindQueuedFlag(2)!.Version));
         Assert.Equal([2L], store.QueryFlags(new FlagFilter { Status = FlagFilter.Unreviewed }, 0, 10).Items.Select(q => q.Flag.Id));
+        // Link names stored before the migration are found by the speaker filter.
+        Assert.Equal([1L], store.QueryFlags(new FlagFilter { Speaker = "peskov" }, 0, 10).Items.Select(q => q.Flag.Id));
         // New verdicts keep the status current (the trigger).
         Assert.Equal(VerdictOutcome.Added, store.AddVerdict(2, VerdictKinds.BRight, "cy", null, 0).Outcome);
         Assert.Equal([2L], store.QueryFlags(new FlagFilter { Status = FlagFilter.Contradiction }, 0, 10).Items.Select(q => q.Flag.Id));

@@ -79,6 +79,32 @@ public class TrainWithReviewsCommandTests
     }
 
     [Fact]
+    public void Bare_with_reviews_reads_the_database_and_hashes_the_rows_as_export_training_writes_them()
+    {
+        using var dir = new TempDir();
+        var scan = CliRunner.Run(dir.Path, null, "scan", RepoRoot.File("data", "articles"), "--min-confidence", "0", "--quiet");
+        Assert.True(scan.ExitCode == 0, scan.Stderr);
+        using (var store = Contradictions.Storage.ClaimStore.Open(dir.File("contradictions.db")))
+        {
+            var flags = store.Flags();
+            store.AddVerdict(flags[0].Id, Contradictions.Storage.VerdictKinds.ARight, "ann", null, 0);
+            store.AddVerdict(flags[1].Id, Contradictions.Storage.VerdictKinds.DifferentSubjects, "ann", null, 0);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var export = CliRunner.Run(dir.Path, null, "export-training", "--out", "reviews.csv");
+        Assert.True(export.ExitCode == 0, export.Stderr);
+
+        var r = CliRunner.Run(dir.Path, null, "train", "--data", SmallFnc(dir), "--trees", "20", "--quiet", "--out", dir.File("m.zip"), "--with-reviews");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var reviews = ModelCard.Load(dir.File("m.json")).Reviews;
+        Assert.NotNull(reviews);
+        Assert.Equal("contradictions.db", reviews.Source);
+        Assert.Equal(2, reviews.Rows);
+        Assert.Equal(FncCorpus.Sha256([dir.File("reviews.csv")]), reviews.Sha256);
+    }
+
+    [Fact]
     public void Reviewed_pairs_held_out_for_evaluation_are_dropped()
     {
         var held = new LabeledPair("Headline", "7", "A body the hold-out scores.", Stance.Agree);
