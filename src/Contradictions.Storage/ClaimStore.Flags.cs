@@ -73,17 +73,11 @@ public sealed partial class ClaimStore
     /// <summary>Stored flags at or above a confidence, most confident first.</summary>
     public IReadOnlyList<StoredFlag> Flags(double minConfidence = 0)
     {
-        using var cmd = Command("SELECT id, claim_a, claim_b, confidence, kind, explanation, stance, created_at FROM flags WHERE confidence >= $m ORDER BY confidence DESC, id");
+        using var cmd = Command($"SELECT {FlagColumns} FROM flags f WHERE f.confidence >= $m ORDER BY f.confidence DESC, f.id");
         cmd.Parameters.AddWithValue("$m", minConfidence);
         using var r = cmd.ExecuteReader();
         var list = new List<StoredFlag>();
-        while (r.Read())
-        {
-            var stance = JsonSerializer.Deserialize<StanceJson>(r.GetString(6))!;
-            list.Add(new StoredFlag(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (float)r.GetDouble(3), Enum.Parse<FlagKind>(r.GetString(4)),
-                JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? [], stance.Ab, stance.Ba,
-                DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture)));
-        }
+        while (r.Read()) list.Add(ReadFlag(r));
         return list;
     }
 
@@ -114,6 +108,15 @@ public sealed partial class ClaimStore
         var parts = new string[r.FieldCount];
         for (int i = 0; i < parts.Length; i++) parts[i] = r.IsDBNull(i) ? "-" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!;
         return string.Join('|', parts);
+    }
+
+    /// <summary>A flag from the first eight of <see cref="FlagColumns"/>.</summary>
+    private static StoredFlag ReadFlag(Microsoft.Data.Sqlite.SqliteDataReader r)
+    {
+        var stance = JsonSerializer.Deserialize<StanceJson>(r.GetString(6))!;
+        return new StoredFlag(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (float)r.GetDouble(3), Enum.Parse<FlagKind>(r.GetString(4)),
+            JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? [], stance.Ab, stance.Ba,
+            DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture));
     }
 
     /// <summary>Replaces the copy-origin of each claim (origins are recomputed over everything stored).</summary>

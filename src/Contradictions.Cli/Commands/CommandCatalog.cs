@@ -18,5 +18,6 @@ internal static class CommandCatalog
         VeracityCommand.Create(),
         ServeCommand.Create(),
         ExportTrainingCommand.Create(),
+        ExportClaimReviewCommand.Create(),
     ];
 }
