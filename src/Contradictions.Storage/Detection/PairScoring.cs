@@ -23,6 +23,7 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         if (pairs.Count == 0) return;
         int size = Math.Max(1, options.BatchSize);
         Task<Chunk>? scoring = Start(pairs, 0, size, cancel);
+        long reported = Stopwatch.GetTimestamp();
         try
         {
             for (int start = 0; start < pairs.Count; start += size)
@@ -36,7 +37,12 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 {
                     if (chunk.Restates[i]) Restatements.Add((chunk.Scores[i].A, chunk.Scores[i].B));
                 }
-                progress?.Report($"scored {start + chunk.Scores.Length:N0} of {pairs.Count:N0} new candidate pairs");
+                // A line a second at most: a terminal user sees it move, a log is not flooded.
+                if (progress is not null && scoring is not null && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
+                {
+                    progress.Report($"scored {start + chunk.Scores.Length:N0} of {pairs.Count:N0} new candidate pairs");
+                    reported = Stopwatch.GetTimestamp();
+                }
             }
         }
         finally
