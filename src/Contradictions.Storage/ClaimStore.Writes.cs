@@ -61,7 +61,7 @@ public sealed partial class ClaimStore
     private sealed class ArticleWriter : IDisposable
     {
         private readonly ClaimStore store;
-        private readonly SqliteCommand article, findArticle, claim, link, entity, claimEntity;
+        private readonly SqliteCommand article, findArticle, claim, link, findEntity, entity, claimEntity;
         private readonly Dictionary<string, long> entityIds = new(StringComparer.Ordinal);
         private readonly string now;
 
@@ -78,14 +78,14 @@ public sealed partial class ClaimStore
             findArticle = Prepare(tx, "SELECT id FROM articles WHERE content_hash = $hash", "$hash");
             claim = Prepare(tx, """
                 INSERT INTO claims(article_id, ordinal, text, span_start, span_length, verb, polarity, is_headline, payload)
-                VALUES ($a, $o, $text, $s, $l, $verb, $pol, $h, $payload) RETURNING id
+                VALUES ($a, $o, $text, $s, $l, $verb, $pol, $h, $payload)
                 """, "$a", "$o", "$text", "$s", "$l", "$verb", "$pol", "$h", "$payload");
             link = Prepare(tx, "INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES ($c, $p, $n, $k, $an, $key)",
                 "$c", "$p", "$n", "$k", "$an", "$key");
-            entity = Prepare(tx, """
-                INSERT INTO entities(key, name, kind) VALUES ($key, $name, $kind)
-                ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id
-                """, "$key", "$name", "$kind");
+            // Most entity mentions name an entity already stored: look it up first, insert only the new ones
+            // (an upsert would rewrite the existing row and its key index entry every time).
+            findEntity = Prepare(tx, "SELECT id FROM entities WHERE key = $key", "$key");
+            entity = Prepare(tx, "INSERT INTO entities(key, name, kind) VALUES ($key, $name, $kind)", "$key", "$name", "$kind");
             claimEntity = Prepare(tx, "INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES ($c, $e)", "$c", "$e");
         }
 
@@ -103,7 +103,8 @@ public sealed partial class ClaimStore
             {
                 Bind(claim, articleId, c.Ordinal, c.Text, c.Span.Start, c.Span.Length, c.Verb, c.Polarity.ToString(), c.IsHeadline ? 1 : 0,
                     JsonSerializer.Serialize(new ClaimPayload(c.Quotes, c.Numbers, c.Dates, c.Entities), ClaimPayload.Json));
-                long claimId = (long)claim.ExecuteScalar()!;
+                claim.ExecuteNonQuery();
+                long claimId = SQLitePCL.raw.sqlite3_last_insert_rowid(store._connection.Handle);
                 for (int p = 0; p < c.Chain.Count; p++)
                 {
                     var l = c.Chain[p];
@@ -114,8 +115,18 @@ public sealed partial class ClaimStore
                 {
                     if (!entityIds.TryGetValue(e.Key, out long entityId))
                     {
-                        Bind(entity, e.Key, e.Name, e.Kind.ToString());
-                        entityIds[e.Key] = entityId = (long)entity.ExecuteScalar()!;
+                        Bind(findEntity, e.Key);
+                        if (findEntity.ExecuteScalar() is long found)
+                        {
+                            entityId = found;
+                        }
+                        else
+                        {
+                            Bind(entity, e.Key, e.Name, e.Kind.ToString());
+                            entity.ExecuteNonQuery();
+                            entityId = SQLitePCL.raw.sqlite3_last_insert_rowid(store._connection.Handle);
+                        }
+                        entityIds[e.Key] = entityId;
                     }
                     Bind(claimEntity, claimId, entityId);
                     claimEntity.ExecuteNonQuery();
@@ -138,7 +149,7 @@ public sealed partial class ClaimStore
 
         public void Dispose()
         {
-            foreach (var cmd in new[] { article, findArticle, claim, link, entity, claimEntity }) cmd.Dispose();
+            foreach (var cmd in new[] { article, findArticle, claim, link, findEntity, entity, claimEntity }) cmd.Dispose();
         }
     }
 }

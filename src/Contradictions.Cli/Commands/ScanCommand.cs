@@ -46,7 +46,10 @@ internal static class ScanCommand
                 var result = new ScanService(store, scorer, options).Scan(parse.GetValue(paths)!, progress, cancel);
                 if (parse.GetValue(timings))
                 {
-                    foreach (var t in result.Timings) Console.Error.WriteLine($"timing: {t.Stage}: {t.Elapsed.TotalMilliseconds:0} ms");
+                    foreach (var t in result.Timings)
+                    {
+                        Console.Error.WriteLine($"timing: {t.Stage}: {t.Elapsed.TotalMilliseconds:0} ms" + (t.Cpu is { } cpu ? $" (CPU {cpu.TotalMilliseconds:0} ms)" : ""));
+                    }
                 }
                 foreach (var e in result.Ingest.Errors) Console.Error.WriteLine($"error: {e}");
                 foreach (var w in result.Ingest.Warnings) Console.Error.WriteLine($"warning: {w}");

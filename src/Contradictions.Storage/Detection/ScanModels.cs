@@ -12,8 +12,8 @@ public sealed record FlagView(long Id, float Confidence, FlagKind Kind, FlagSide
 /// <summary>Claims restating one another, and how many independent origins (copies collapsed) stand behind them.</summary>
 public sealed record Corroboration(IReadOnlyList<string> Claims, int IndependentOrigins);
 
-/// <summary>Wall-clock time of one stage of a scan.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+/// <summary>Wall-clock time of one stage of a scan and the process's CPU time during it (null for a part of a stage).</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan? Cpu);
 
 /// <summary>What a scan did and found. <see cref="Flags"/> holds the stored flags at or above <see cref="ScanOptions.MinReportedConfidence"/>.</summary>
 public sealed record ScanResult(

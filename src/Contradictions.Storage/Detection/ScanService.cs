@@ -35,7 +35,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var claims = store.AllClaims();
         clock.Lap("load stored claims");
 
-        var origins = new OriginClusterer().Assign(claims.Select(c =>
+        var origins = new OriginClusterer(new OriginOptions { Parallelism = options.Parallelism }).Assign(claims.Select(c =>
             new OriginItem(c.ClaimId, articles[c.ArticleRowId].Article.Id, articles[c.ArticleRowId].Article.Outlet, c.Claim.Text)));
         store.SaveOrigins(origins);
         clock.Lap("copy origins (MinHash)");
@@ -76,16 +76,24 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     }
 
     /// <summary>
-    /// Subjects are built on all cores (one builder per thread over the shared, by then read-only, term statistics)
-    /// and added to the index in claim order, so the index does not depend on thread timing.
+    /// Subject features and then subjects are computed on all cores (one builder per thread; the term statistics are
+    /// counted in claim order in between and only read after), and subjects enter the index in claim order, so the
+    /// index does not depend on thread timing.
     /// </summary>
     private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, ClaimContext> contexts)
     {
-        var learner = new SubjectBuilder();
-        learner.Learn(claims.Select(c => c.Claim));
-        var subjects = new ClaimSubject[claims.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) };
-        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(learner.Options, learner.Statistics), (i, _, builder) =>
+        var features = new string[claims.Count][];
+        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(), (i, _, builder) =>
+        {
+            features[i] = builder.DocumentFeatures(claims[i].Claim);
+            return builder;
+        }, _ => { });
+        var statistics = new TermStatistics();
+        foreach (var f in features) statistics.AddDocument(f);
+
+        var subjects = new ClaimSubject[claims.Count];
+        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics), (i, _, builder) =>
         {
             var c = claims[i];
             subjects[i] = builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim);

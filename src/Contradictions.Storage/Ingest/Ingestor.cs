@@ -22,8 +22,8 @@ public sealed record IngestOptions
 }
 
 /// <summary>
-/// Reads paths, extracts claims on all cores (results kept in input order, so row ids do not depend on thread
-/// timing) and stores them in batches, one transaction per batch. A failing file, record or article is reported
+/// Reads paths and extracts claims on all cores (reading units and results kept in input order, so row ids do not
+/// depend on thread timing) and stores them in batches, one transaction per batch. A failing file, record or article is reported
 /// and skipped; everything else is stored.
 /// </summary>
 public static class Ingestor
@@ -67,11 +67,11 @@ public static class Ingestor
             batch.Clear();
         }
 
-        var extracted = ArticleReader.ReadPaths(paths, options)
+        var extracted = ArticleReader.Units(paths, options)
             .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(ingest.Parallelism)
             .WithCancellation(cancel)
-            .Select(Extract);
+            .Select(unit => Extract(unit()));
         foreach (var item in extracted)
         {
             progress?.Invoke(item.Read);
