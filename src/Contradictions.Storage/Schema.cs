@@ -143,6 +143,12 @@ internal static class Schema
         END;
         CREATE INDEX ix_chain_links_name ON chain_links(name, claim_id);
         """,
+        // 6: the content-word overlap of each scored pair, so a scan that skips pairs scored earlier (a rerun after
+        // a kill, or new articles) still finds the old pairs that restate each other. Old rows get NULL and are
+        // scored once more.
+        """
+        ALTER TABLE scored_pairs ADD COLUMN overlap REAL;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         TrainDetectorCommand.Create(),
+        EvaluateDetectorCommand.Create(),
         VeracityCommand.Create(),
         ServeCommand.Create(),
         ExportTrainingCommand.Create(),

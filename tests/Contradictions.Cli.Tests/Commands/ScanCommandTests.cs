@@ -96,6 +96,20 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void One_thread_and_two_threads_store_and_print_the_same_flags_and_corroborations()
+    {
+        using var one = new TempDir();
+        using var two = new TempDir();
+
+        var serial = Scan(one, "0", "--threads", "1");
+        var parallel = Scan(two, "0", "--threads", "2");
+
+        Assert.NotEmpty(Flags(serial));
+        Assert.Equal(serial.GetProperty("flags").GetRawText(), parallel.GetProperty("flags").GetRawText());
+        Assert.Equal(serial.GetProperty("corroborations").GetRawText(), parallel.GetProperty("corroborations").GetRawText());
+    }
+
+    [Fact]
     public void Flags_are_sorted_by_confidence_and_filtered_by_the_threshold()
     {
         using var dir = new TempDir();
