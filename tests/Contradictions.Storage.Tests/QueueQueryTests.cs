@@ -19,9 +19,9 @@ public class QueueQueryTests
         for (int a = 0; a < 60; a++)
         {
             var sentences = Enumerable.Range(0, 8).Select(i =>
-                $"{Speakers[(a + i) % Speakers.Length]} said {Subjects[(a * 3 + i) % Subjects.Length]} would {(i % 2 == 0 ? "go ahead" : "not go ahead")} on April {i + 10}.");
+                $"{Speakers[(a + i) % Speakers.Length]} said {Subjects[(a * 3 + i) % Subjects.Length]} would {(i % 2 == 0 ? "go ahead" : "not go ahead")} on April {i + 10}, round {a}.");
             var article = ArticleFactory.Create($"a{a}.txt", string.Join("\n\n", sentences),
-                new ArticleMetadata(Outlet: Outlets[a % Outlets.Length], Published: new DateOnly(2025, 4, 1 + a)));
+                new ArticleMetadata(Outlet: Outlets[a % Outlets.Length], Published: new DateOnly(2025, 4, 1).AddDays(a)));
             store.Store(article, ClaimExtractor.Extract(article));
         }
         var claims = store.AllClaims();
