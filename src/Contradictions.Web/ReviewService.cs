@@ -210,8 +210,6 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
 
     private static IReadOnlyList<LinkView> Links(Claim c) => c.Chain.Select(l => new LinkView(l.Name, l.Kind.ToString(), l.Anonymous)).ToList();
 
-    private static bool Has(string? value, string needle) => value is not null && value.Contains(needle.Trim(), StringComparison.OrdinalIgnoreCase);
-
     private static string Label(StoredArticle a) => a.Article.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Article.Id;
 
     [GeneratedRegex(@"^antonyms: (\S+) ↔ (\S+)$")]

@@ -12,16 +12,16 @@ public class QueueQueryTests
     private static readonly string[] Speakers = ["Dmitry Peskov", "Rustem Umerov", "Marco Rubio", "Volodymyr Zelensky", "The Kremlin"];
     private static readonly string[] Subjects = ["the ceasefire", "the peace talks", "Crimea", "the sanctions", "the 90% figure"];
 
-    /// <summary>About 300 flags over 15 articles with varied outlets, speakers, kinds, confidences and verdicts.</summary>
+    /// <summary>300 flags over 60 articles (480 claims) with varied outlets, speakers, kinds, confidences and verdicts.</summary>
     private static void Fill(ClaimStore store)
     {
         var random = new Random(7);
-        for (int a = 0; a < 15; a++)
+        for (int a = 0; a < 60; a++)
         {
             var sentences = Enumerable.Range(0, 8).Select(i =>
-                $"{Speakers[(a + i) % Speakers.Length]} said {Subjects[(a * 3 + i) % Subjects.Length]} would {(i % 2 == 0 ? "go ahead" : "not go ahead")} on April {i + 10}.");
+                $"{Speakers[(a + i) % Speakers.Length]} said {Subjects[(a * 3 + i) % Subjects.Length]} would {(i % 2 == 0 ? "go ahead" : "not go ahead")} on April {i + 10}, round {a}.");
             var article = ArticleFactory.Create($"a{a}.txt", string.Join("\n\n", sentences),
-                new ArticleMetadata(Outlet: Outlets[a % Outlets.Length], Published: new DateOnly(2025, 4, 1 + a)));
+                new ArticleMetadata(Outlet: Outlets[a % Outlets.Length], Published: new DateOnly(2025, 4, 1).AddDays(a)));
             store.Store(article, ClaimExtractor.Extract(article));
         }
         var claims = store.AllClaims();
@@ -89,6 +89,9 @@ public class QueueQueryTests
         new FlagFilter { Speaker = "peskov", MinConfidence = 0.3 },
         new FlagFilter { Subject = " CEASEFIRE ", Kind = "Denial" },
         new FlagFilter { Subject = "90%" },
+        // Over 200 matching claims: the page walks the confidence-ordered queue index instead of sorting matches.
+        new FlagFilter { Subject = "would" },
+        new FlagFilter { Subject = "would", Status = FlagFilter.Reviewed, MinConfidence = 0.2 },
         new FlagFilter { Kind = "nonsense" },
     ];
 
