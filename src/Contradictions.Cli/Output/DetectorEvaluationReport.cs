@@ -22,6 +22,10 @@ internal sealed record DetectorEvaluationReport(
 
     private BodyPairCounts Main => Counts.Single(c => c.Threshold == MinConfidence);
 
+    /// <summary>Precision of flagging every judged pair: what a detector must beat to separate anything.</summary>
+    private double? BaseRate => Truth.Contradictions.Count + Truth.Consistent.Count == 0 ? null
+        : (double)Truth.Contradictions.Count / (Truth.Contradictions.Count + Truth.Consistent.Count);
+
     public void WriteJson(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(new
     {
         Split,
@@ -37,6 +41,7 @@ internal sealed record DetectorEvaluationReport(
         ExcludedSameText,
         ComparedContradictions,
         ComparedConsistent,
+        BaseRatePrecision = BaseRate,
         MinConfidence,
         Main.Precision,
         Main.Recall,
@@ -54,6 +59,7 @@ internal sealed record DetectorEvaluationReport(
         output.WriteLine(string.Create(inv, $"headlines with an agreeing and a disagreeing body: {Truth.Headlines:N0}"));
         output.WriteLine(string.Create(inv, $"body pairs: {Truth.Contradictions.Count:N0} contradictions (agree × disagree), {Truth.Consistent.Count:N0} consistent (agree × agree); left out: {Truth.Conflicting:N0} labelled both ways, {ExcludedSameText:N0} with identical text"));
         output.WriteLine(string.Create(inv, $"compared (≥ 1 claim pair scored): {ComparedContradictions:N0} of the contradictions, {ComparedConsistent:N0} of the consistent pairs"));
+        output.WriteLine(string.Create(inv, $"precision of flagging every judged pair (base rate): {Metric(BaseRate)}"));
         output.WriteLine();
         output.WriteLine("threshold  flagged contr.  flagged consistent  precision  recall     F1");
         foreach (var c in Counts)

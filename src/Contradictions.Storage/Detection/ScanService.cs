@@ -40,11 +40,13 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         store.SaveOrigins(origins);
         clock.Lap("copy origins (MinHash)");
 
+        // One label per article (it may look at the file system), not one per claim.
+        var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
         var contexts = new Dictionary<long, ClaimContext>(claims.Count);
         foreach (var c in claims)
         {
             var article = articles[c.ArticleRowId].Article;
-            contexts[c.ClaimId] = new ClaimContext(c.ClaimId, ArticleLabel(articles[c.ArticleRowId]), article.Outlet, article.Published, c.Claim, origins.GetValueOrDefault(c.ClaimId));
+            contexts[c.ClaimId] = new ClaimContext(c.ClaimId, labels[c.ArticleRowId], article.Outlet, article.Published, c.Claim, origins.GetValueOrDefault(c.ClaimId));
         }
         var index = BuildIndex(claims, contexts);
         clock.Lap("subject index");
@@ -142,8 +144,9 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     public static IReadOnlyList<FlagView> StoredFlags(ClaimStore store, double minConfidence = 0)
     {
         var articles = store.ListArticles().ToDictionary(a => a.RowId);
+        var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
         var contexts = store.AllClaims().ToDictionary(c => c.ClaimId, c =>
-            new ClaimContext(c.ClaimId, ArticleLabel(articles[c.ArticleRowId]), articles[c.ArticleRowId].Article.Outlet,
+            new ClaimContext(c.ClaimId, labels[c.ArticleRowId], articles[c.ArticleRowId].Article.Outlet,
                 articles[c.ArticleRowId].Article.Published, c.Claim));
         return Views(store.Flags(minConfidence), contexts);
     }

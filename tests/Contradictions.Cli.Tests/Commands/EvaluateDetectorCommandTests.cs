@@ -35,6 +35,7 @@ public class EvaluateDetectorCommandTests
         Assert.Equal(4, result.GetProperty("contradictions").GetInt32());
         Assert.Equal(3, result.GetProperty("consistent").GetInt32());
         Assert.Equal(0, result.GetProperty("excluded_conflicting").GetInt32());
+        Assert.Equal(4 / 7.0, result.GetProperty("base_rate_precision").GetDouble(), 9);
         Assert.InRange(result.GetProperty("compared_contradictions").GetInt32(), 0, 4);
         Assert.InRange(result.GetProperty("compared_consistent").GetInt32(), 0, 3);
 
