@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Contradictions.Core.Detection;
+using Microsoft.Data.Sqlite;
 
 namespace Contradictions.Storage;
 
@@ -9,14 +10,18 @@ public sealed partial class ClaimStore
 {
     private sealed record StanceJson(float[] Ab, float[] Ba);
 
-    /// <summary>Pairs (lower id first) already scored, so a later scan scores only new pairs.</summary>
-    public HashSet<(long A, long B)> ScoredPairs()
+    /// <summary>
+    /// Pairs (lower id first) already scored, with the content-word overlap their score measured, so a later scan
+    /// scores only new pairs and still knows which old ones restate each other. Pairs stored before the overlap was
+    /// kept are left out: the next scan scores them again (their flags keep their ids).
+    /// </summary>
+    public Dictionary<(long A, long B), float> ScoredPairs()
     {
-        var set = new HashSet<(long, long)>();
-        using var cmd = Command("SELECT claim_a, claim_b FROM scored_pairs");
+        var pairs = new Dictionary<(long, long), float>();
+        using var cmd = Command("SELECT claim_a, claim_b, overlap FROM scored_pairs WHERE overlap IS NOT NULL");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) set.Add((r.GetInt64(0), r.GetInt64(1)));
-        return set;
+        while (r.Read()) pairs[(r.GetInt64(0), r.GetInt64(1))] = (float)r.GetDouble(2);
+        return pairs;
     }
 
     /// <summary>
@@ -40,31 +45,37 @@ public sealed partial class ClaimStore
                 restated.ExecuteNonQuery();
             }
         }
-        using var scored = Command("INSERT INTO scored_pairs(claim_a, claim_b, confidence) VALUES ($a, $b, $c) ON CONFLICT DO UPDATE SET confidence = excluded.confidence", tx);
-        var sa = scored.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var sb = scored.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var sc = scored.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Real);
+        using var scored = Command("""
+            INSERT INTO scored_pairs(claim_a, claim_b, confidence, overlap) VALUES ($a, $b, $c, $o)
+            ON CONFLICT DO UPDATE SET confidence = excluded.confidence, overlap = excluded.overlap
+            """, tx);
+        var sa = scored.Parameters.Add("$a", SqliteType.Integer);
+        var sb = scored.Parameters.Add("$b", SqliteType.Integer);
+        var sc = scored.Parameters.Add("$c", SqliteType.Real);
+        var so = scored.Parameters.Add("$o", SqliteType.Real);
         using var flag = Command("""
             INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at)
             VALUES ($a, $b, $c, $k, $e, $s, $t, $t)
             ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
                 explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
             """, tx);
-        string now = Now();
+        var fa = flag.Parameters.Add("$a", SqliteType.Integer);
+        var fb = flag.Parameters.Add("$b", SqliteType.Integer);
+        var fc = flag.Parameters.Add("$c", SqliteType.Real);
+        var fk = flag.Parameters.Add("$k", SqliteType.Text);
+        var fe = flag.Parameters.Add("$e", SqliteType.Text);
+        var fs = flag.Parameters.Add("$s", SqliteType.Text);
+        flag.Parameters.Add("$t", SqliteType.Text).Value = Now();
         foreach (var (a, b, score, isFlag) in batch)
         {
             if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
-            sa.Value = a; sb.Value = b; sc.Value = score.Confidence;
+            sa.Value = a; sb.Value = b; sc.Value = score.Confidence; so.Value = score.Overlap;
             scored.ExecuteNonQuery();
             if (!isFlag) continue;
-            flag.Parameters.Clear();
-            flag.Parameters.AddWithValue("$a", a);
-            flag.Parameters.AddWithValue("$b", b);
-            flag.Parameters.AddWithValue("$c", score.Confidence);
-            flag.Parameters.AddWithValue("$k", score.Kind.ToString());
-            flag.Parameters.AddWithValue("$e", JsonSerializer.Serialize(score.Cues));
-            flag.Parameters.AddWithValue("$s", JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA))));
-            flag.Parameters.AddWithValue("$t", now);
+            fa.Value = a; fb.Value = b; fc.Value = score.Confidence;
+            fk.Value = score.Kind.ToString();
+            fe.Value = JsonSerializer.Serialize(score.Cues);
+            fs.Value = JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA)));
             flag.ExecuteNonQuery();
         }
         tx.Commit();
@@ -73,17 +84,11 @@ public sealed partial class ClaimStore
     /// <summary>Stored flags at or above a confidence, most confident first.</summary>
     public IReadOnlyList<StoredFlag> Flags(double minConfidence = 0)
     {
-        using var cmd = Command("SELECT id, claim_a, claim_b, confidence, kind, explanation, stance, created_at FROM flags WHERE confidence >= $m ORDER BY confidence DESC, id");
+        using var cmd = Command($"SELECT {FlagColumns} FROM flags f WHERE f.confidence >= $m ORDER BY f.confidence DESC, f.id");
         cmd.Parameters.AddWithValue("$m", minConfidence);
         using var r = cmd.ExecuteReader();
         var list = new List<StoredFlag>();
-        while (r.Read())
-        {
-            var stance = JsonSerializer.Deserialize<StanceJson>(r.GetString(6))!;
-            list.Add(new StoredFlag(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (float)r.GetDouble(3), Enum.Parse<FlagKind>(r.GetString(4)),
-                JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? [], stance.Ab, stance.Ba,
-                DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture)));
-        }
+        while (r.Read()) list.Add(ReadFlag(r));
         return list;
     }
 
@@ -115,15 +120,29 @@ public sealed partial class ClaimStore
         return new StoreStamp(string.Join('|', parts), r.IsDBNull(parts.Length) ? 0 : r.GetInt64(parts.Length));
     }
 
-    /// <summary>Replaces the copy-origin of each claim (origins are recomputed over everything stored).</summary>
+    /// <summary>A flag from the first eight of <see cref="FlagColumns"/>.</summary>
+    private static StoredFlag ReadFlag(Microsoft.Data.Sqlite.SqliteDataReader r)
+    {
+        var stance = JsonSerializer.Deserialize<StanceJson>(r.GetString(6))!;
+        return new StoredFlag(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (float)r.GetDouble(3), Enum.Parse<FlagKind>(r.GetString(4)),
+            JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? [], stance.Ab, stance.Ba,
+            DateTimeOffset.Parse(r.GetString(7), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Replaces the copy-origin of each claim (origins are recomputed over everything stored). Only rows that
+    /// change are written: a rescan of a large store rewrites nothing.
+    /// </summary>
     public void SaveOrigins(IReadOnlyDictionary<long, string> origins)
     {
+        var stored = Origins();
         using var tx = _connection.BeginTransaction();
         using var cmd = Command("INSERT INTO claim_origins(claim_id, origin) VALUES ($c, $o) ON CONFLICT(claim_id) DO UPDATE SET origin = excluded.origin", tx);
-        var c = cmd.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var o = cmd.Parameters.Add("$o", Microsoft.Data.Sqlite.SqliteType.Text);
+        var c = cmd.Parameters.Add("$c", SqliteType.Integer);
+        var o = cmd.Parameters.Add("$o", SqliteType.Text);
         foreach (var (claim, origin) in origins)
         {
+            if (stored.TryGetValue(claim, out var old) && old == origin) continue;
             c.Value = claim;
             o.Value = origin;
             cmd.ExecuteNonQuery();

@@ -102,7 +102,7 @@ public sealed partial class ClaimStore
     }
 
     /// <summary>One stored flag by id.</summary>
-    public StoredFlag? FindFlag(long id) => Flags(double.NegativeInfinity).FirstOrDefault(f => f.Id == id);
+    public StoredFlag? FindFlag(long id) => FindQueuedFlag(id)?.Flag;
 
     /// <summary>One stored claim by id.</summary>
     public StoredClaim? FindClaim(long claimId) => ReadClaims("WHERE c.id = $a", claimId).FirstOrDefault();

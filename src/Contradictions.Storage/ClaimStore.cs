@@ -9,8 +9,8 @@ namespace Contradictions.Storage;
 
 /// <summary>
 /// SQLite store of articles, claims, attribution chains and entities. <see cref="Open"/> creates or migrates the
-/// schema. <see cref="Store"/> is idempotent (content hash is unique) and writes one article and all its claims
-/// in a single transaction, so a failure never leaves half an article.
+/// schema. Writes (<see cref="Store"/>, <see cref="StoreBatch"/>) are idempotent (content hash is unique) and put an
+/// article and all its claims in one transaction, so a failure or a killed process never leaves half an article.
 /// </summary>
 public sealed partial class ClaimStore : IDisposable
 {
@@ -25,15 +25,30 @@ public sealed partial class ClaimStore : IDisposable
 
     public string Path { get; private init; } = string.Empty;
 
-    public static ClaimStore Open(string path, TimeProvider? time = null)
+    /// <summary>Page cache of a pooled connection: 64 MiB holds the queue indexes, chain links and claim texts of ~100k flags.</summary>
+    public const int PooledCacheKiB = 65536;
+
+    /// <param name="path">SQLite file, created with its folder if missing.</param>
+    /// <param name="time">Clock for stored times; the system clock by default.</param>
+    /// <param name="pooled">
+    /// Return the connection to Microsoft.Data.Sqlite's pool on dispose, with a larger page cache
+    /// (<see cref="PooledCacheKiB"/>), so a server opening a store per request reads pages from memory instead of
+    /// the file each time (WAL keeps the cache valid until another connection writes). Call
+    /// <c>SqliteConnection.ClearAllPools()</c> before deleting the file.
+    /// </param>
+    public static ClaimStore Open(string path, TimeProvider? time = null, bool pooled = false)
     {
         var full = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = pooled }.ToString());
         connection.Open();
         var store = new ClaimStore(connection, time ?? TimeProvider.System) { Path = full };
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        // WAL with synchronous=NORMAL: a killed process never loses a committed transaction (only a power cut can
+        // lose the last ones, never corrupt). A 64 MB page cache (allocated as used) keeps index pages of random-key
+        // inserts (scored pairs, flags) out of read syscalls; checkpointing every ~40 MB of WAL instead of 4 MB means
+        // fewer fsyncs during a scan.
+        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
         store.Migrate();
         return store;
     }
@@ -58,92 +73,6 @@ public sealed partial class ClaimStore : IDisposable
             cmd.ExecuteNonQuery();
             tx.Commit();
         }
-    }
-
-    public StoreResult Store(Article article, IReadOnlyList<Claim> claims)
-    {
-        using var tx = _connection.BeginTransaction();
-        long articleId;
-        using (var insert = Command("""
-            INSERT INTO articles(article_key, source_name, url, outlet, published, title, text, content_hash, ingested_at)
-            VALUES ($key, $source, $url, $outlet, $published, $title, $text, $hash, $at)
-            ON CONFLICT(content_hash) DO NOTHING
-            RETURNING id
-            """, tx))
-        {
-            insert.Parameters.AddWithValue("$key", article.Id);
-            insert.Parameters.AddWithValue("$source", (object?)article.SourceName ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$outlet", (object?)article.Outlet ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$published", (object?)article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$text", article.Text);
-            insert.Parameters.AddWithValue("$hash", article.ContentHash);
-            insert.Parameters.AddWithValue("$at", Now());
-            var id = insert.ExecuteScalar();
-            if (id is null)
-            {
-                tx.Rollback();
-                using var find = Command("SELECT id FROM articles WHERE content_hash = $hash");
-                find.Parameters.AddWithValue("$hash", article.ContentHash);
-                return new StoreResult(StoreOutcome.AlreadyStored, (long)find.ExecuteScalar()!);
-            }
-            articleId = (long)id;
-        }
-
-        using var claimCmd = Command("""
-            INSERT INTO claims(article_id, ordinal, text, span_start, span_length, verb, polarity, is_headline, payload)
-            VALUES ($a, $o, $text, $s, $l, $verb, $pol, $h, $payload) RETURNING id
-            """, tx);
-        using var linkCmd = Command("INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES ($c, $p, $n, $k, $an, $key)", tx);
-        using var entityCmd = Command("""
-            INSERT INTO entities(key, name, kind) VALUES ($key, $name, $kind)
-            ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id
-            """, tx);
-        using var claimEntityCmd = Command("INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES ($c, $e)", tx);
-
-        foreach (var claim in claims)
-        {
-            claimCmd.Parameters.Clear();
-            claimCmd.Parameters.AddWithValue("$a", articleId);
-            claimCmd.Parameters.AddWithValue("$o", claim.Ordinal);
-            claimCmd.Parameters.AddWithValue("$text", claim.Text);
-            claimCmd.Parameters.AddWithValue("$s", claim.Span.Start);
-            claimCmd.Parameters.AddWithValue("$l", claim.Span.Length);
-            claimCmd.Parameters.AddWithValue("$verb", (object?)claim.Verb ?? DBNull.Value);
-            claimCmd.Parameters.AddWithValue("$pol", claim.Polarity.ToString());
-            claimCmd.Parameters.AddWithValue("$h", claim.IsHeadline ? 1 : 0);
-            claimCmd.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(
-                new ClaimPayload(claim.Quotes, claim.Numbers, claim.Dates, claim.Entities), ClaimPayload.Json));
-            long claimId = (long)claimCmd.ExecuteScalar()!;
-
-            for (int p = 0; p < claim.Chain.Count; p++)
-            {
-                var link = claim.Chain[p];
-                linkCmd.Parameters.Clear();
-                linkCmd.Parameters.AddWithValue("$c", claimId);
-                linkCmd.Parameters.AddWithValue("$p", p);
-                linkCmd.Parameters.AddWithValue("$n", link.Name);
-                linkCmd.Parameters.AddWithValue("$k", link.Kind.ToString());
-                linkCmd.Parameters.AddWithValue("$an", link.Anonymous ? 1 : 0);
-                linkCmd.Parameters.AddWithValue("$key", link.Key);
-                linkCmd.ExecuteNonQuery();
-            }
-            foreach (var e in claim.Entities)
-            {
-                entityCmd.Parameters.Clear();
-                entityCmd.Parameters.AddWithValue("$key", e.Key);
-                entityCmd.Parameters.AddWithValue("$name", e.Name);
-                entityCmd.Parameters.AddWithValue("$kind", e.Kind.ToString());
-                long entityId = (long)entityCmd.ExecuteScalar()!;
-                claimEntityCmd.Parameters.Clear();
-                claimEntityCmd.Parameters.AddWithValue("$c", claimId);
-                claimEntityCmd.Parameters.AddWithValue("$e", entityId);
-                claimEntityCmd.ExecuteNonQuery();
-            }
-        }
-        tx.Commit();
-        return new StoreResult(StoreOutcome.Added, articleId);
     }
 
     public IReadOnlyList<StoredArticle> ListArticles() => QueryArticles("ORDER BY a.id", null);

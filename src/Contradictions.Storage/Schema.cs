@@ -114,6 +114,41 @@ internal static class Schema
         CREATE INDEX ix_flags_updated ON flags(updated_at);
         DELETE FROM scored_pairs;
         """,
+        // 5: the review queue filters and pages in SQL. A flag's status (latest verdict) and verdict count live on
+        // the flag row, kept by a trigger so no write path can forget them; existing verdicts are carried over.
+        // The queue indexes cover every filter column, so counting and paging never read the wide flag rows.
+        """
+        ALTER TABLE flags ADD COLUMN status TEXT NOT NULL DEFAULT 'unreviewed';
+        ALTER TABLE flags ADD COLUMN verdict_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE flags SET (status, verdict_count) =
+            (SELECT v.verdict, v.version FROM verdicts v WHERE v.flag_id = flags.id ORDER BY v.version DESC LIMIT 1)
+        WHERE EXISTS (SELECT 1 FROM verdicts v WHERE v.flag_id = flags.id);
+        CREATE TRIGGER tr_verdicts_flag_status AFTER INSERT ON verdicts
+        BEGIN
+            UPDATE flags SET status = NEW.verdict, verdict_count = NEW.version
+            WHERE id = NEW.flag_id AND verdict_count < NEW.version;
+        END;
+        CREATE INDEX ix_flags_queue ON flags(confidence DESC, status, kind, claim_a, claim_b);
+        CREATE INDEX ix_flags_queue_status ON flags(status, confidence DESC, kind, claim_a, claim_b);
+        CREATE INDEX ix_flags_queue_kind ON flags(kind, confidence DESC, status, claim_a, claim_b);
+        CREATE INDEX ix_flags_claim_b ON flags(claim_b);
+        CREATE INDEX ix_articles_outlet ON articles(outlet);
+        -- The speaker filter matches a substring against the few distinct link names, then finds their claims by
+        -- index, instead of scanning every chain link. Names of deleted claims may linger here; they match no link.
+        CREATE TABLE link_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT OR IGNORE INTO link_names(name) SELECT name FROM chain_links;
+        CREATE TRIGGER tr_chain_links_name AFTER INSERT ON chain_links
+        BEGIN
+            INSERT OR IGNORE INTO link_names(name) VALUES (NEW.name);
+        END;
+        CREATE INDEX ix_chain_links_name ON chain_links(name, claim_id);
+        """,
+        // 6: the content-word overlap of each scored pair, so a scan that skips pairs scored earlier (a rerun after
+        // a kill, or new articles) still finds the old pairs that restate each other. Old rows get NULL and are
+        // scored once more.
+        """
+        ALTER TABLE scored_pairs ADD COLUMN overlap REAL;
+        """,
     ];
 
     public static int Latest => Migrations.Length;

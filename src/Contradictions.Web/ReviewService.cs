@@ -14,7 +14,12 @@ public sealed record FlagQuery(
     string? Status = null, string? Kind = null, string? Outlet = null, string? Speaker = null, string? Subject = null,
     double? MinConfidence = null, int Page = 1, int PageSize = 25)
 {
-    public static IReadOnlyList<string> Statuses { get; } = ["unreviewed", "reviewed", "contradiction", .. VerdictKinds.All];
+    public static IReadOnlyList<string> Statuses { get; } = [FlagFilter.Unreviewed, FlagFilter.Reviewed, FlagFilter.Contradiction, .. VerdictKinds.All];
+
+    public FlagFilter ToFilter() => new()
+    {
+        Status = Status, Kind = Kind, Outlet = Outlet, Speaker = Speaker, Subject = Subject, MinConfidence = MinConfidence,
+    };
 }
 
 public sealed record LinkView(string Name, string Kind, bool Anonymous);
@@ -65,32 +70,17 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
 {
     private readonly Lock _writeLock = new();
 
-    public ClaimStore Open() => ClaimStore.Open(dbPath, time);
+    // Pooled: each request opens a store, and a pooled connection keeps its page cache between requests.
+    public ClaimStore Open() => ClaimStore.Open(dbPath, time, pooled: true);
 
+    /// <summary>One page of the queue: filtering, ordering and paging run in SQL, then only the page's claims and articles are read.</summary>
     public FlagPage List(FlagQuery query)
     {
-        using var store = Open();
-        var all = Summaries(store);
-        IEnumerable<FlagSummary> items = all;
-        if (!string.IsNullOrWhiteSpace(query.Status))
-        {
-            items = query.Status switch
-            {
-                "unreviewed" => items.Where(f => f.Status == "unreviewed"),
-                "reviewed" => items.Where(f => f.Status != "unreviewed"),
-                "contradiction" => items.Where(f => VerdictKinds.IsValid(f.Status) && VerdictKinds.IsContradiction(f.Status)),
-                var s => items.Where(f => f.Status == s),
-            };
-        }
-        if (!string.IsNullOrWhiteSpace(query.Kind)) items = items.Where(f => string.Equals(f.Kind.ToString(), query.Kind, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(query.Outlet)) items = items.Where(f => Has(f.A.Outlet, query.Outlet) || Has(f.B.Outlet, query.Outlet));
-        if (!string.IsNullOrWhiteSpace(query.Speaker)) items = items.Where(f => f.A.Chain.Any(l => Has(l.Name, query.Speaker)) || f.B.Chain.Any(l => Has(l.Name, query.Speaker)));
-        if (!string.IsNullOrWhiteSpace(query.Subject)) items = items.Where(f => Has(f.A.Text, query.Subject) || Has(f.B.Text, query.Subject));
-        if (query.MinConfidence is double min) items = items.Where(f => f.Confidence >= min);
-        var filtered = items.ToList();
         int pageSize = Math.Clamp(query.PageSize, 1, 200);
         int page = Math.Max(1, query.Page);
-        return new FlagPage(filtered.Skip((page - 1) * pageSize).Take(pageSize).ToList(), filtered.Count, page, pageSize);
+        using var store = Open();
+        var slice = store.QueryFlags(query.ToFilter(), (page - 1L) * pageSize, pageSize);
+        return new FlagPage(Summaries(store, slice.Items), slice.Total, page, pageSize);
     }
 
     public FlagDetail? Detail(long id)
@@ -117,8 +107,8 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
     {
         using var store = Open();
         if (store.FindArticleRow(id) is not { } row) return null;
-        var flags = store.Flags();
-        var claims = store.AllClaims().Where(c => c.ArticleRowId == id).Select(c => new ClaimMark(
+        var flags = store.QueryFlags(new FlagFilter { ArticleRowId = id }, 0, int.MaxValue).Items.Select(q => q.Flag).ToList();
+        var claims = store.ClaimsOf(id).Select(c => new ClaimMark(
             c.ClaimId, c.Claim.Ordinal, c.Claim.Text, c.Claim.Span.Start, c.Claim.Span.Length, c.Claim.Polarity.ToString().ToLowerInvariant(),
             Links(c.Claim), flags.Where(f => f.ClaimA == c.ClaimId || f.ClaimB == c.ClaimId).Select(f => f.Id).ToList())).ToList();
         var a = row.Article;
@@ -146,7 +136,7 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
             var stored = store.Store(article, claims);
             bool already = stored.Outcome == StoreOutcome.AlreadyStored;
             new ScanService(store, model).Detect(new IngestSummary(already ? 0 : 1, already ? 1 : 0, 0, already ? 0 : claims.Count, [], []));
-            var mine = Summaries(store).Where(f => f.A.ArticleId == stored.ArticleRowId || f.B.ArticleId == stored.ArticleRowId).ToList();
+            var mine = Summaries(store, store.QueryFlags(new FlagFilter { ArticleRowId = stored.ArticleRowId }, 0, int.MaxValue).Items);
             return new ArticleAdded(stored.ArticleRowId, already, already ? store.FindArticleRow(stored.ArticleRowId)!.ClaimCount : claims.Count, mine);
         }
     }
@@ -164,6 +154,19 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
                 return new FlagSummary(f.Id, f.Confidence, f.Kind, v?.Verdict ?? "unreviewed", v?.Version ?? 0,
                     Summary(claims[f.ClaimA], articles[claims[f.ClaimA].ArticleRowId]), Summary(claims[f.ClaimB], articles[claims[f.ClaimB].ArticleRowId]));
             }).ToList();
+    }
+
+    /// <summary>Summaries of the given flags, reading only their claims and articles.</summary>
+    private static List<FlagSummary> Summaries(ClaimStore store, IReadOnlyList<QueuedFlag> flags)
+    {
+        var claims = store.FindClaims(flags.SelectMany(q => new[] { q.Flag.ClaimA, q.Flag.ClaimB }));
+        var articles = store.FindArticleRows(claims.Values.Select(c => c.ArticleRowId));
+        return flags
+            .Where(q => claims.ContainsKey(q.Flag.ClaimA) && claims.ContainsKey(q.Flag.ClaimB))
+            .Select(q => new FlagSummary(q.Flag.Id, q.Flag.Confidence, q.Flag.Kind, q.Status, q.Version,
+                Summary(claims[q.Flag.ClaimA], articles[claims[q.Flag.ClaimA].ArticleRowId]),
+                Summary(claims[q.Flag.ClaimB], articles[claims[q.Flag.ClaimB].ArticleRowId])))
+            .ToList();
     }
 
     private static SideSummary Summary(StoredClaim c, StoredArticle a) => new(
@@ -206,8 +209,6 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
     }
 
     private static IReadOnlyList<LinkView> Links(Claim c) => c.Chain.Select(l => new LinkView(l.Name, l.Kind.ToString(), l.Anonymous)).ToList();
-
-    private static bool Has(string? value, string needle) => value is not null && value.Contains(needle.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static string Label(StoredArticle a) => a.Article.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Article.Id;
 

@@ -9,6 +9,13 @@ internal static class CliRunner
 {
     public static CliResult Run(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
     {
+        using var running = Start(workingDirectory, environment, args);
+        return running.WaitForExit(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Starts the CLI without waiting, so a test can watch it and kill it.</summary>
+    public static RunningCli Start(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "contradictions.dll");
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -22,15 +29,51 @@ internal static class CliRunner
         psi.Environment.Remove("CONTRADICTIONS_DB");
         if (environment is not null)
             foreach (var (k, v) in environment) psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
+        return new RunningCli(Process.Start(psi)!, args);
+    }
+}
+
+/// <summary>A CLI process in flight; disposing kills it if it is still running.</summary>
+internal sealed class RunningCli : IDisposable
+{
+    private readonly Process process;
+    private readonly string[] args;
+    private readonly Task<string> stdout;
+    private readonly Task<string> stderr;
+
+    public RunningCli(Process process, string[] args)
+    {
+        this.process = process;
+        this.args = args;
+        // Drain both pipes from the start: a full pipe would block the child.
+        stdout = process.StandardOutput.ReadToEndAsync();
+        stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public bool HasExited => process.HasExited;
+
+    public CliResult WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
         {
-            p.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: true);
             throw new TimeoutException("CLI did not finish: " + string.Join(' ', args));
         }
-        return new CliResult(p.ExitCode, stdout.Result, stderr.Result);
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>A hard kill (SIGKILL on Linux): no handler, no finally block, no flush runs in the child.</summary>
+    public CliResult Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        return WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
     }
 }
 

@@ -15,8 +15,10 @@ internal static class CommandCatalog
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         TrainDetectorCommand.Create(),
+        EvaluateDetectorCommand.Create(),
         VeracityCommand.Create(),
         ServeCommand.Create(),
         ExportTrainingCommand.Create(),
+        ExportClaimReviewCommand.Create(),
     ];
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Contradictions.Storage;
-using CsvHelper;
+using Contradictions.Cli.Data;
 
 namespace Contradictions.Cli.Commands;
 
@@ -32,20 +32,7 @@ internal static class ExportTrainingCommand
             var outPath = parse.GetValue(output)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            using (var csv = CsvWriter.ToFile(outPath))
-            {
-                csv.WriteField("claim");
-                csv.WriteField("passage");
-                csv.WriteField("label");
-                csv.EndRecord();
-                foreach (var r in rows)
-                {
-                    csv.WriteField(r.Claim);
-                    csv.WriteField(r.Passage);
-                    csv.WriteField(r.Label);
-                    csv.EndRecord();
-                }
-            }
+            File.WriteAllText(outPath, ReviewCsv.ToText(rows), ReviewCsv.Utf8);
             var counts = string.Join(", ", rows.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
             Console.WriteLine($"wrote {rows.Count} reviewed pair(s) to {outPath}{(rows.Count > 0 ? $" ({counts})" : "")}");
             return ExitCodes.Ok;

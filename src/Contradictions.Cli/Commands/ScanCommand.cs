@@ -19,9 +19,11 @@ internal static class ScanCommand
         var stance = new Option<string?>("--stance-model") { Description = "Stance model (default models/stance.zip)" };
         var model = new Option<string?>("--model") { Description = "Contradiction model (default models/contradiction.zip)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
+        var threads = new Option<int>("--threads") { Description = "Threads for claim extraction and pair scoring", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timings = new Option<bool>("--timings") { Description = "Print the time of each stage on standard error" };
         var command = new Command("scan", "Ingest articles and flag contradictions between their claims, most confident first")
         {
-            paths, db, minConfidence, format, top, stance, model, quiet,
+            paths, db, minConfidence, format, top, stance, model, quiet, threads, timings,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -31,12 +33,25 @@ internal static class ScanCommand
                 Console.Error.WriteLine($"error: --format must be table, json or csv, not '{fmt}'");
                 return Task.FromResult(ExitCodes.Usage);
             }
+            if (parse.GetValue(threads) < 1)
+            {
+                Console.Error.WriteLine("error: --threads must be at least 1");
+                return Task.FromResult(ExitCodes.Usage);
+            }
             try
             {
                 var scorer = LoadScorer(parse.GetValue(stance), parse.GetValue(model));
                 using var store = ClaimStore.Open(CommonOptions.ResolveDbPath(parse.GetValue(db)));
                 var progress = new TerminalProgress(parse.GetValue(quiet) || Console.IsErrorRedirected && fmt != "table");
-                var result = new ScanService(store, scorer).Scan(parse.GetValue(paths)!, progress, cancel);
+                var options = new ScanOptions { Parallelism = parse.GetValue(threads), MinReportedConfidence = parse.GetValue(minConfidence) };
+                var result = new ScanService(store, scorer, options).Scan(parse.GetValue(paths)!, progress, cancel);
+                if (parse.GetValue(timings))
+                {
+                    foreach (var t in result.Timings)
+                    {
+                        Console.Error.WriteLine($"timing: {t.Stage}: {t.Elapsed.TotalMilliseconds:0} ms" + (t.Cpu is { } cpu ? $" (CPU {cpu.TotalMilliseconds:0} ms)" : ""));
+                    }
+                }
                 foreach (var e in result.Ingest.Errors) Console.Error.WriteLine($"error: {e}");
                 foreach (var w in result.Ingest.Warnings) Console.Error.WriteLine($"warning: {w}");
                 var flags = Select(result.Flags, parse.GetValue(minConfidence), parse.GetValue(top));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Contradictions.Cli.Data;
 using Contradictions.Cli.Output;
 using Contradictions.ML.Data;
 using Contradictions.ML.Evaluation;
@@ -25,9 +26,16 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Report malformed rows and go on instead of stopping" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
+        var withReviews = new Option<string?>("--with-reviews")
+        {
+            Description = "Fold reviewed pairs into training: a claim,passage,label CSV (export-training), or with no value the reviewed flags of --db",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var reviewWeight = new Option<float>("--review-weight") { Description = "Example weight of a reviewed pair relative to an FNC-1 pair", DefaultValueFactory = _ => new StanceTrainerOptions().ReviewWeight };
+        var db = CommonOptions.Db();
         var command = new Command("train", "Train the claim-stance classifier on FNC-1 and write models/stance.zip with its card")
         {
-            data, includeArc, arc, output, all, shape, trees, weightExponent, seed, skipBad, quiet,
+            data, includeArc, arc, output, all, shape, trees, weightExponent, seed, skipBad, quiet, withReviews, reviewWeight, db,
         };
         command.SetAction(parse =>
         {
@@ -42,10 +50,22 @@ internal static class TrainCommand
                     Shape = parse.GetValue(shape),
                     NumberOfTrees = parse.GetValue(trees),
                     ClassWeightExponent = parse.GetValue(weightExponent),
+                    ReviewWeight = parse.GetValue(reviewWeight),
                 };
                 bool everything = parse.GetValue(all);
                 var pairs = (everything ? corpus.All : corpus.Training).Concat(corpus.Extra).ToList();
-                progress.Report($"training on {pairs.Count:N0} pairs ({corpus.Extra.Count:N0} from ARC)");
+                ReviewsCard? reviewsCard = null;
+                if (parse.GetResult(withReviews) is not null)
+                {
+                    var reviews = ReviewSource.Load(parse.GetValue(withReviews), parse.GetValue(db), parse.GetValue(skipBad));
+                    // Reviewed pairs join the training side only; any the hold-out holds are dropped, never evaluated on.
+                    var fold = ReviewedPairs.Fold(reviews.Pairs, everything ? [] : corpus.HoldOut, options.ReviewWeight);
+                    pairs.AddRange(fold.Pairs);
+                    reviewsCard = new ReviewsCard(reviews.Source, fold.Pairs.Count, fold.DroppedAsEvaluation, reviews.Sha256, options.ReviewWeight);
+                    progress.Report($"folding in {fold.Pairs.Count:N0} reviewed pair(s) from {reviews.Source} at weight {options.ReviewWeight}" +
+                        (fold.DroppedAsEvaluation > 0 ? $" ({fold.DroppedAsEvaluation} dropped: in the hold-out)" : ""));
+                }
+                progress.Report($"training on {pairs.Count:N0} pairs ({corpus.Extra.Count:N0} from ARC, {reviewsCard?.Rows ?? 0:N0} reviewed)");
                 var result = StanceTrainer.Train(pairs, options, progress);
                 MetricsCard? holdOut = null;
                 if (!everything)
@@ -82,13 +102,14 @@ internal static class TrainCommand
                     result.Model.ClassScale,
                     StanceModel.FeatureNames,
                     holdOut,
-                    Math.Round(result.Duration.TotalSeconds, 1));
+                    Math.Round(result.Duration.TotalSeconds, 1),
+                    reviewsCard);
                 card.Save(Path.ChangeExtension(path, ".json"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"wrote {path} and {Path.ChangeExtension(path, ".json")} (trained in {result.Duration.TotalSeconds:0.0} s)"));
                 return 0;
             }
-            catch (Exception e) when (e is DataFormatException or FileNotFoundException or InvalidDataException)
+            catch (Exception e) when (e is DataFormatException or FileNotFoundException or InvalidDataException or ReviewSourceException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 1;

@@ -42,13 +42,24 @@ public sealed class OriginClusterer
 
         int n = list.Count;
         var shingles = new ulong[n][];
-        var tokens = new List<string>();
-        for (int i = 0; i < n; i++)
-        {
-            tokens.Clear();
-            Tokenizer.Tokenize(list[i].Text.AsSpan(), tokens);
-            shingles[i] = tokens.Count < Options.MinWords ? [] : Shingles(tokens, Options.ShingleSize);
-        }
+        var bandHashes = new ulong[(long)n * Options.Bands];
+        // Shingles and MinHash band keys are per claim: computed on all cores. Bucketing below stays in claim order,
+        // so the clusters do not depend on thread timing.
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Parallelism) },
+            () => (Tokens: new List<string>(), Signature: new ulong[_seeds.Length]),
+            (i, _, scratch) =>
+            {
+                scratch.Tokens.Clear();
+                Tokenizer.Tokenize(list[i].Text.AsSpan(), scratch.Tokens);
+                shingles[i] = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
+                if (shingles[i].Length > 0)
+                {
+                    MinHash(shingles[i], scratch.Signature);
+                    for (int band = 0; band < Options.Bands; band++) bandHashes[(long)i * Options.Bands + band] = BandHash(scratch.Signature, band);
+                }
+                return scratch;
+            },
+            _ => { });
 
         // Reading-order neighbours within each article.
         var prev = new int[n];
@@ -66,19 +77,16 @@ public sealed class OriginClusterer
         var parent = DisjointSets.Create(n);
 
         var buckets = new Dictionary<(int Band, ulong Hash), List<int>>();
-        var signature = new ulong[_seeds.Length];
         var compared = new HashSet<int>();
         var extend = new Queue<(int A, int B)>();
         var extended = new HashSet<(int, int)>();
         for (int i = 0; i < n; i++)
         {
             if (shingles[i].Length == 0) continue;
-            MinHash(shingles[i], signature);
             compared.Clear();
             for (int band = 0; band < Options.Bands; band++)
             {
-                ulong h = 0xCBF29CE484222325UL;
-                for (int r = 0; r < Options.RowsPerBand; r++) h = Mix(h ^ signature[band * Options.RowsPerBand + r]);
+                ulong h = bandHashes[(long)i * Options.Bands + band];
                 if (!buckets.TryGetValue((band, h), out var bucket)) buckets[(band, h)] = bucket = [];
                 foreach (int j in bucket)
                 {
@@ -164,6 +172,13 @@ public sealed class OriginClusterer
             else j++;
         }
         return (double)shared / (a.Length + b.Length - shared);
+    }
+
+    private ulong BandHash(ulong[] signature, int band)
+    {
+        ulong h = 0xCBF29CE484222325UL;
+        for (int r = 0; r < Options.RowsPerBand; r++) h = Mix(h ^ signature[band * Options.RowsPerBand + r]);
+        return h;
     }
 
     private void MinHash(ulong[] shingles, ulong[] signature)

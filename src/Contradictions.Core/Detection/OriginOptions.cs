@@ -37,4 +37,8 @@ public sealed record OriginOptions
     /// </summary>
     /// <value>Defaults to 32.</value>
     public int MaxBucketSize { get; init; } = 32;
+
+    /// <summary>Threads computing shingles and MinHash signatures (the clusters are the same for any number).</summary>
+    /// <value>Defaults to the processor count.</value>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 }

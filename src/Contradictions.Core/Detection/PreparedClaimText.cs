@@ -6,8 +6,11 @@ namespace Contradictions.Core.Detection;
 /// <summary>What the pair features need of one claim's text, computed once per claim.</summary>
 public sealed class PreparedClaimText
 {
-    private PreparedClaimText(HashSet<string> stems, int negations, int refuting, int hedging, string[] tokens)
+    private PreparedClaimText(HashSet<string> stems, int negations, int refuting, int hedging, string[] tokens,
+        string[] speakerPrefixes, HashSet<string> contextPrefixes)
     {
+        SpeakerPrefixes = speakerPrefixes;
+        ContextPrefixes = contextPrefixes;
         Stems = stems;
         Negations = negations;
         Refuting = refuting;
@@ -20,6 +23,15 @@ public sealed class PreparedClaimText
     public int Hedging { get; }
 
     public HashSet<string> Stems { get; }
+
+    /// <summary>
+    /// Content words of the named speaker's name, cut to five letters so "Ukrainian"/"Ukraine" and
+    /// "Ministry"/"Minister" meet; empty for anonymous or unattributed claims.
+    /// </summary>
+    public string[] SpeakerPrefixes { get; }
+
+    /// <summary>Five-letter prefixes of the claim's words and of every name in its chain.</summary>
+    public HashSet<string> ContextPrefixes { get; }
     public int Negations { get; }
     public string[] Tokens { get; }
 
@@ -36,6 +48,16 @@ public sealed class PreparedClaimText
             if (Lexicons.Stop.Contains(t) || Lexicons.Negating.Contains(t) || t.Length < 2) continue;
             stems.Add(Stemmer.Stem(t));
         }
-        return new PreparedClaimText(stems, negations, refuting, hedging, tokens.ToArray());
+        var speaker = claim.Speaker is { Anonymous: false } s
+            ? Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal).ToArray()
+            : [];
+        var context = tokens.Select(Prefix).ToHashSet(StringComparer.Ordinal);
+        foreach (var link in claim.Chain)
+        {
+            foreach (var w in Tokenizer.Tokenize(link.Name)) context.Add(Prefix(w));
+        }
+        return new PreparedClaimText(stems, negations, refuting, hedging, tokens.ToArray(), speaker, context);
     }
+
+    private static string Prefix(string word) => word.Length <= 5 ? word : word[..5];
 }

@@ -3,7 +3,7 @@ using Contradictions.ML.Model;
 
 namespace Contradictions.ML.Detection;
 
-/// <summary>What the pair model was trained on and how well calibrated it is on held-out pairs.</summary>
+/// <summary>What the pair model was trained on and how well calibrated it is on held-out pairs (all, and real ones alone).</summary>
 public sealed record ContradictionCard(
     string Model,
     string StanceModel,
@@ -16,6 +16,7 @@ public sealed record ContradictionCard(
     IReadOnlyList<string> Features,
     string HeldOutData,
     CalibrationReport HeldOut,
+    CalibrationReport RealHeldOut,
     double TrainingSeconds)
 {
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, ModelCard.Json) + "\n");

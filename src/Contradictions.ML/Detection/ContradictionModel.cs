@@ -29,15 +29,35 @@ public sealed class ContradictionModel : IContradictionScorer
 
     internal BinaryHead Head => head;
 
+    /// <summary>Pairs below this confidence get no cues: they cannot become flags, and cues are the costly part.</summary>
+    public const float ExplainFrom = 0.05f;
+
     public ScoredPair Score(ClaimContext a, ClaimContext b)
     {
         var pa = Prepare(a);
         var pb = Prepare(b);
         var ab = stance.Predict(pa.AsClaim, pb.AsPassage);
         var ba = stance.Predict(pb.AsClaim, pa.AsPassage);
+        Span<float> f = stackalloc float[PairFeatureExtractor.Count];
+        PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
+        float confidence = head.Probability(f);
+        var overlap = f[PairFeatureExtractor.Index("jaccard")];
+        if (confidence < ExplainFrom) return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), [], ab, ba, overlap);
         var analysis = PairFeatureExtractor.Analyze(a, pa.Text, b, pb.Text, ab, ba);
-        float confidence = head.Probability(analysis.Features);
-        return new ScoredPair(confidence, analysis.Kind, analysis.Cues, ab, ba, analysis.Features[PairFeatureExtractor.Index("jaccard")]);
+        return new ScoredPair(confidence, analysis.Kind, analysis.Cues, ab, ba, overlap);
+    }
+
+    /// <summary>
+    /// The calibrated confidence alone: both stance predictions, the pair features and the trees, with nothing
+    /// allocated once both claims are prepared (cached by claim id).
+    /// </summary>
+    public float Confidence(ClaimContext a, ClaimContext b)
+    {
+        var pa = Prepare(a);
+        var pb = Prepare(b);
+        Span<float> f = stackalloc float[PairFeatureExtractor.Count];
+        PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, stance.Predict(pa.AsClaim, pb.AsPassage), stance.Predict(pb.AsClaim, pa.AsPassage), f);
+        return head.Probability(f);
     }
 
     /// <summary>Pair features without the calibrated head, for training.</summary>
@@ -53,8 +73,11 @@ public sealed class ContradictionModel : IContradictionScorer
     }
 
     private Prepared Prepare(ClaimContext c) => c.ClaimId < 0
-        ? new Prepared(PreparedClaimText.From(c.Claim), stance.PrepareClaim(c.Claim.Text), stance.PreparePassage(c.Claim.Text))
-        : cache.GetOrAdd(c.ClaimId, _ => new Prepared(PreparedClaimText.From(c.Claim), stance.PrepareClaim(c.Claim.Text), stance.PreparePassage(c.Claim.Text)));
+        ? Prepare(c.Claim, stance)
+        : cache.GetOrAdd(c.ClaimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (c.Claim, Model: stance));
+
+    private static Prepared Prepare(Core.Claims.Claim claim, StanceModel stance) =>
+        new(PreparedClaimText.From(claim), stance.PrepareClaim(claim.Text), stance.PreparePassage(claim.Text));
 
     public void Save(string path, byte[]? mlNetHead = null) => ModelZip.Write(path, Entry, w =>
     {

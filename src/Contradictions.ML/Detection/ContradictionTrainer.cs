@@ -6,8 +6,12 @@ using Microsoft.ML;
 
 namespace Contradictions.ML.Detection;
 
-/// <summary>Result of training the pair model: the scorer, ML.NET's saved trees, and calibration on held-out pairs.</summary>
-public sealed record ContradictionTraining(ContradictionModel Model, byte[] MlNetHead, CalibrationReport HeldOut, int TrainingPairs, TimeSpan Duration);
+/// <summary>
+/// Result of training the pair model: the scorer, ML.NET's saved trees, and calibration on held-out pairs — all of
+/// them, and the real ones alone (headline and body-sentence pairs, no rewrites).
+/// </summary>
+public sealed record ContradictionTraining(ContradictionModel Model, byte[] MlNetHead, CalibrationReport HeldOut, CalibrationReport RealHeldOut,
+    int TrainingPairs, TimeSpan Duration);
 
 /// <summary>
 /// Trains the FastTree pair model on derived claim pairs, then fits ML.NET's Platt calibrator on a split of
@@ -16,6 +20,12 @@ public sealed record ContradictionTraining(ContradictionModel Model, byte[] MlNe
 /// </summary>
 public static class ContradictionTrainer
 {
+    /// <summary>
+    /// Weight of a rewritten pair against a real one. Rewrites teach the denial, negation and number patterns the
+    /// corpus barely has; at full weight they outnumber real pairs and the model grows overconfident on real ones.
+    /// </summary>
+    public const float SyntheticWeight = 0.5f;
+
     public static ContradictionTraining Train(StanceModel stance, IReadOnlyList<DerivedPair> training, IReadOnlyList<DerivedPair> heldOut,
         StanceTrainerOptions options, IProgress<string>? progress = null)
     {
@@ -33,14 +43,17 @@ public static class ContradictionTrainer
         float positiveWeight = (float)Math.Sqrt((fit.Length - positives) / (double)Math.Max(1, positives));
         progress?.Report($"training FastTree on {fit.Length:N0} rows ({positives:N0} contradictions), calibrating on {calibrate.Length:N0}");
         var trained = FastTreeHeadTrainer.Train(ml, fit.Select(i => features[i]).ToArray(), fit.Select(i => labels[i]).ToArray(),
-            fit.Select(i => labels[i] ? positiveWeight : 1f).ToArray(), options);
+            fit.Select(i => (labels[i] ? positiveWeight : 1f) * (training[i / 2].Synthetic ? SyntheticWeight : 1f)).ToArray(), options);
         var (slope, offset) = PlattOnHeldOutScores(ml, trained.Head.Trees, calibrate.Select(i => features[i]).ToArray(), calibrate.Select(i => labels[i]).ToArray());
         var model = new ContradictionModel(stance, trained.Head with { Slope = slope, Offset = offset });
 
         progress?.Report($"calibration on {heldOut.Count:N0} held-out pairs");
         var (hf, hl, _) = Rows(stance, heldOut);
         var confidence = hf.Select(f => model.Head.Probability(f)).ToArray();
-        return new ContradictionTraining(model, trained.MlNetModel, CalibrationReport.Compute(confidence, hl), fit.Length, clock.Elapsed);
+        // Rows come in both orders, two per pair.
+        var real = Enumerable.Range(0, hf.Count).Where(i => !heldOut[i / 2].Synthetic).ToArray();
+        return new ContradictionTraining(model, trained.MlNetModel, CalibrationReport.Compute(confidence, hl),
+            CalibrationReport.Compute(real.Select(i => confidence[i]).ToArray(), real.Select(i => hl[i]).ToArray()), fit.Length, clock.Elapsed);
     }
 
     private static (List<float[]> Features, List<bool> Labels, List<string> Passage) Rows(StanceModel stance, IReadOnlyList<DerivedPair> pairs)

@@ -30,6 +30,13 @@ public sealed record MetricsCard(
 
 public sealed record ClassCard(double Precision, double Recall, double F1, int Support);
 
+/// <summary>
+/// Reviewed pairs folded into training (<c>train --with-reviews</c>): where they came from (a CSV file or a
+/// database), how many were used, how many were dropped because the evaluation data holds them, the SHA-256 of
+/// the rows as <c>export-training</c> writes them (of the file itself for a CSV) and their example weight.
+/// </summary>
+public sealed record ReviewsCard(string Source, int Rows, int DroppedAsEvaluation, string Sha256, double Weight);
+
 /// <summary>What a model was trained on and how it scored: written next to the model as JSON.</summary>
 public sealed record ModelCard(
     string Model,
@@ -44,7 +51,8 @@ public sealed record ModelCard(
     IReadOnlyList<float> ClassScale,
     IReadOnlyList<string> Features,
     MetricsCard? HoldOut,
-    double TrainingSeconds)
+    double TrainingSeconds,
+    ReviewsCard? Reviews = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -42,6 +42,7 @@ public static class StanceTrainer
         var (features, lexicon) = CrossFittedFeatures(text, pairs, options);
         var featurizer = new Featurizer(text, lexicon);
         var labels = pairs.Select(p => p.Label).ToArray();
+        var pairWeights = pairs.Select(p => p.Weight).ToArray();
         var ml = new MLContext(options.Seed);
         var saved = new Dictionary<string, byte[]>();
         BinaryHead? related = null;
@@ -50,16 +51,17 @@ public static class StanceTrainer
         {
             progress?.Report("training related/unrelated head");
             var r = FastTreeHeadTrainer.Train(ml, features, labels.Select(l => l != Stance.Unrelated).ToArray(),
-                Enumerable.Repeat(1f, labels.Length).ToArray(), options, options.RelatedTrees);
+                pairWeights, options, options.RelatedTrees);
             related = r.Head;
             saved["mlnet/related.zip"] = r.MlNetModel;
             var relatedIdx = Enumerable.Range(0, labels.Length).Where(i => labels[i] != Stance.Unrelated).ToArray();
             var relFeatures = relatedIdx.Select(i => features[i]).ToArray();
             var relLabels = relatedIdx.Select(i => labels[i]).ToArray();
+            var relWeights = relatedIdx.Select(i => pairWeights[i]).ToArray();
             heads = new BinaryHead[3];
             foreach (var stance in new[] { Stance.Agree, Stance.Disagree, Stance.Discuss })
             {
-                heads[(int)stance] = TrainHead(ml, relFeatures, relLabels, stance, options, saved, progress);
+                heads[(int)stance] = TrainHead(ml, relFeatures, relLabels, relWeights, stance, options, saved, progress);
             }
         }
         else
@@ -67,19 +69,19 @@ public static class StanceTrainer
             heads = new BinaryHead[4];
             foreach (var stance in StanceNames.All)
             {
-                heads[(int)stance] = TrainHead(ml, features, labels, stance, options, saved, progress);
+                heads[(int)stance] = TrainHead(ml, features, labels, pairWeights, stance, options, saved, progress);
             }
         }
         return (new StanceModel(featurizer, options.Shape, related, heads, scale), saved);
     }
 
-    private static BinaryHead TrainHead(MLContext ml, float[][] features, Stance[] labels, Stance stance,
+    private static BinaryHead TrainHead(MLContext ml, float[][] features, Stance[] labels, float[] pairWeights, Stance stance,
         StanceTrainerOptions options, Dictionary<string, byte[]> saved, IProgress<string>? progress)
     {
         progress?.Report($"training {stance.ToLabel()} head");
         var weights = ClassWeights(labels, options.ClassWeightExponent);
         var result = FastTreeHeadTrainer.Train(ml, features, labels.Select(l => l == stance).ToArray(),
-            labels.Select(l => weights[(int)l]).ToArray(), options);
+            labels.Select((l, i) => weights[(int)l] * pairWeights[i]).ToArray(), options);
         saved[$"mlnet/{stance.ToLabel()}.zip"] = result.MlNetModel;
         return result.Head;
     }

@@ -52,6 +52,14 @@ public sealed class StanceTrainerOptions
     /// <value>Defaults to 0.2.</value>
     public double TuningFraction { get; init; } = 0.2;
 
+    /// <summary>
+    /// Example weight of a reviewer-labelled pair (<c>train --with-reviews</c>) relative to an FNC-1 pair: a
+    /// handful of verdicts on news sentence pairs, the detector's real input, should move a model trained on tens of
+    /// thousands of headline pairs. Multiplies the class weight.
+    /// </summary>
+    /// <value>Defaults to 20.</value>
+    public float ReviewWeight { get; init; } = 20f;
+
     /// <summary>Vocabulary and LSA settings.</summary>
     public TextModelOptions Text { get; init; } = new();
 }

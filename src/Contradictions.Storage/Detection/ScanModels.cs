@@ -12,14 +12,21 @@ public sealed record FlagView(long Id, float Confidence, FlagKind Kind, FlagSide
 /// <summary>Claims restating one another, and how many independent origins (copies collapsed) stand behind them.</summary>
 public sealed record Corroboration(IReadOnlyList<string> Claims, int IndependentOrigins);
 
-/// <summary>What a scan did and found.</summary>
+/// <summary>Wall-clock time of one stage of a scan and the process's CPU time during it (null for a part of a stage).</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan? Cpu);
+
+/// <summary>What a scan did and found. <see cref="Flags"/> holds the stored flags at or above <see cref="ScanOptions.MinReportedConfidence"/>.</summary>
 public sealed record ScanResult(
     IngestSummary Ingest,
     int Articles,
     int Claims,
     int PairsScored,
     IReadOnlyList<FlagView> Flags,
-    IReadOnlyList<Corroboration> Corroborations);
+    IReadOnlyList<Corroboration> Corroborations)
+{
+    /// <summary>Where the time went, stage by stage, in order (for <c>scan --timings</c> and the benchmarks).</summary>
+    public IReadOnlyList<StageTiming> Timings { get; init; } = [];
+}
 
 /// <summary>Scan settings.</summary>
 public sealed class ScanOptions
@@ -32,13 +39,28 @@ public sealed class ScanOptions
     /// <value>Defaults to 0.1.</value>
     public float FlagFloor { get; init; } = 0.1f;
 
+    /// <summary>Stored flags below this confidence are left out of <see cref="ScanResult.Flags"/> (they stay stored).</summary>
+    /// <value>Defaults to 0: every stored flag.</value>
+    public double MinReportedConfidence { get; init; }
+
     /// <summary>Word-overlap (Jaccard of content words) above which two same-polarity claims restate each other.</summary>
     /// <value>Defaults to 0.6.</value>
     public float RestatementOverlap { get; init; } = 0.6f;
 
-    /// <summary>Scored pairs written per transaction: a killed scan loses at most one batch, which the next scan redoes.</summary>
-    /// <value>Defaults to 500.</value>
-    public int BatchSize { get; init; } = 500;
+    /// <summary>
+    /// Scored pairs written per transaction (with their flags): a killed scan loses at most the batch being
+    /// written, which the next scan scores again.
+    /// </summary>
+    /// <value>Defaults to 1000.</value>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>Threads extracting claims and scoring pairs.</summary>
+    /// <value>Defaults to the processor count.</value>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Articles written per transaction during ingest.</summary>
+    /// <value>Defaults to 128.</value>
+    public int IngestBatchSize { get; init; } = 128;
 
     /// <summary>How articles are read.</summary>
     public ArticleReaderOptions Reader { get; init; } = new();

@@ -7,7 +7,9 @@ namespace Contradictions.Storage.Detection;
 /// <summary>
 /// The main job: ingest articles (idempotently), mark copies, pair every claim with its top candidates from an
 /// inverted index (never all pairs), score the pairs not scored before, store flags, and report flags and
-/// corroborations over everything stored.
+/// corroborations over everything stored. Every write is a transaction that leaves the store consistent (an article
+/// with all its claims; a batch of scored pairs with all its flags), so a scan killed at any point and run again
+/// ends where one uninterrupted scan would.
 /// </summary>
 public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, ScanOptions? options = null)
 {
@@ -15,83 +17,132 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
 
     public ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress = null, CancellationToken cancel = default)
     {
-        var ingest = Ingestor.Run(store, paths, options.Reader);
+        var clock = new StageClock();
+        var ingest = Ingestor.Run(store, paths, options.Reader, null,
+            new IngestOptions { Parallelism = options.Parallelism, BatchSize = options.IngestBatchSize }, cancel);
+        clock.Lap("ingest (read, clean, split, extract claims; store)");
+        clock.Add("  of which SQLite writes", ingest.StoreTime);
         progress?.Report($"ingested: {ingest.Added} new, {ingest.AlreadyStored} already stored, {ingest.Failed} failed");
-        return Detect(ingest, progress, cancel);
+        return Detect(ingest, progress, cancel, clock);
     }
 
-    public ScanResult Detect(IngestSummary ingest, IProgress<string>? progress = null, CancellationToken cancel = default)
+    public ScanResult Detect(IngestSummary ingest, IProgress<string>? progress = null, CancellationToken cancel = default) =>
+        Detect(ingest, progress, cancel, new StageClock());
+
+    private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock)
     {
         var articles = store.ListArticles().ToDictionary(a => a.RowId);
         var claims = store.AllClaims();
-        var contexts = new Dictionary<long, ClaimContext>(claims.Count);
-        var origins = new OriginClusterer().Assign(claims.Select(c =>
+        clock.Lap("load stored claims");
+
+        var origins = new OriginClusterer(new OriginOptions { Parallelism = options.Parallelism }).Assign(claims.Select(c =>
             new OriginItem(c.ClaimId, articles[c.ArticleRowId].Article.Id, articles[c.ArticleRowId].Article.Outlet, c.Claim.Text)));
         store.SaveOrigins(origins);
+        clock.Lap("copy origins (MinHash)");
+
+        // One label per article (it may look at the file system), not one per claim.
+        var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
+        var contexts = new Dictionary<long, ClaimContext>(claims.Count);
         foreach (var c in claims)
         {
             var article = articles[c.ArticleRowId].Article;
-            contexts[c.ClaimId] = new ClaimContext(c.ClaimId, ArticleLabel(articles[c.ArticleRowId]), article.Outlet, article.Published, c.Claim, origins.GetValueOrDefault(c.ClaimId));
+            contexts[c.ClaimId] = new ClaimContext(c.ClaimId, labels[c.ArticleRowId], article.Outlet, article.Published, c.Claim, origins.GetValueOrDefault(c.ClaimId));
         }
+        var index = BuildIndex(claims, contexts);
+        clock.Lap("subject index");
 
-        var builder = new SubjectBuilder();
-        builder.Learn(claims.Select(c => c.Claim));
-        var index = new CandidateIndex();
-        foreach (var c in claims) index.Add(builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim));
+        var (toScore, restatements) = NewPairs(index, contexts);
+        clock.Lap("candidate pairs");
 
-        var scored = store.ScoredPairs();
-        var restatements = new List<(long, long, float)>();
-        var batch = new List<(long, long, ScoredPair, bool)>();
-        var seenOrigins = new HashSet<(string, string)>();
-        int newPairs = 0;
-        foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim))
-        {
-            cancel.ThrowIfCancellationRequested();
-            var (a, b) = x < y ? (x, y) : (y, x);
-            var ca = contexts[a];
-            var cb = contexts[b];
-            // Copies of one passage are one voice: they corroborate nothing and contradict nothing.
-            if (ca.OriginId is not null && ca.OriginId == cb.OriginId) continue;
-            // A copy paired with the same claim again adds nothing: one flag per pair of origins.
-            var oa = ca.OriginId ?? OriginClusterer.OriginIdOf(a);
-            var ob = cb.OriginId ?? OriginClusterer.OriginIdOf(b);
-            if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
-            if (scored.Contains((a, b))) continue;
-            var score = scorer.Score(ca, cb);
-            bool restates = IsRestatement(score, ca, cb);
-            if (restates) restatements.Add((a, b, score.Overlap));
-            batch.Add((a, b, score, score.Confidence >= options.FlagFloor && !restates));
-            newPairs++;
-            if (batch.Count >= options.BatchSize)
-            {
-                store.SaveScores(batch, restatements);
-                batch.Clear();
-                restatements.Clear();
-                progress?.Report($"scored {newPairs:N0} new candidate pairs");
-            }
-        }
-        store.SaveScores(batch, restatements);
-        progress?.Report($"scored {newPairs:N0} new candidate pairs over {claims.Count:N0} claims");
+        var scoring = new PairScoring(store, scorer, options);
+        scoring.Run(toScore, progress, cancel);
+        restatements.AddRange(scoring.Restatements);
+        clock.Lap("pair scoring and flag writes");
+        clock.Add("  of which SQLite writes (overlapping scoring)", scoring.WriteTime);
+        progress?.Report($"scored {toScore.Count:N0} new candidate pairs over {claims.Count:N0} claims");
 
-        // Restatements found by earlier scans count too: their pairs are not scored again.
-        var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins, store.Restatements());
+        // The restatements stored by every scan (what source reliability counts), plus the already-scored candidate
+        // pairs whose overlap says they restate each other; copies join through their shared origin.
+        var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins,
+            store.Restatements().Concat(restatements));
         var corroborations = groups.Groups
             .Where(g => g.ClaimIds.Count > 1)
             .OrderByDescending(g => g.ClaimIds.Count)
             .Select(g => new Corroboration(g.ClaimIds.Select(id => $"{contexts[id].ArticleKey}: {contexts[id].Claim.Text}").ToArray(), g.IndependentOrigins))
             .ToList();
-        return new ScanResult(ingest, articles.Count, claims.Count, newPairs, Views(store.Flags(), contexts), corroborations);
+        clock.Lap("corroborations");
+
+        var flags = Views(store.Flags(options.MinReportedConfidence), contexts);
+        clock.Lap("read flags for the report");
+        return new ScanResult(ingest, articles.Count, claims.Count, toScore.Count, flags, corroborations) { Timings = clock.Stages };
     }
 
-    private bool IsRestatement(ScoredPair score, ClaimContext a, ClaimContext b) =>
-        CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
+    /// <summary>
+    /// Subject features and then subjects are computed on all cores (one builder per thread; the term statistics are
+    /// counted in claim order in between and only read after), and subjects enter the index in claim order, so the
+    /// index does not depend on thread timing.
+    /// </summary>
+    private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, ClaimContext> contexts)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) };
+        var features = new string[claims.Count][];
+        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(), (i, _, builder) =>
+        {
+            features[i] = builder.DocumentFeatures(claims[i].Claim);
+            return builder;
+        }, _ => { });
+        var statistics = new TermStatistics();
+        foreach (var f in features) statistics.AddDocument(f);
+
+        var subjects = new ClaimSubject[claims.Count];
+        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics), (i, _, builder) =>
+        {
+            var c = claims[i];
+            subjects[i] = builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim);
+            return builder;
+        }, _ => { });
+        var index = new CandidateIndex();
+        index.AddRange(subjects);
+        return index;
+    }
+
+    /// <summary>
+    /// Candidate pairs not scored before, in index order, and the already-scored ones that restate each other.
+    /// Copies of one passage are one voice: they corroborate nothing and contradict nothing, and a copy paired with
+    /// the same claim again adds nothing (one pair per pair of origins).
+    /// </summary>
+    private (List<(ClaimContext A, ClaimContext B)> ToScore, List<(long, long)> Restatements) NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts)
+    {
+        var scored = store.ScoredPairs();
+        var toScore = new List<(ClaimContext, ClaimContext)>();
+        var restatements = new List<(long, long)>();
+        var seenOrigins = new HashSet<(string, string)>();
+        foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim))
+        {
+            var (a, b) = x < y ? (x, y) : (y, x);
+            var ca = contexts[a];
+            var cb = contexts[b];
+            if (ca.OriginId is not null && ca.OriginId == cb.OriginId) continue;
+            var oa = ca.OriginId ?? OriginClusterer.OriginIdOf(a);
+            var ob = cb.OriginId ?? OriginClusterer.OriginIdOf(b);
+            if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
+            if (scored.TryGetValue((a, b), out float overlap))
+            {
+                if (CorroborationGroups.IsRestatement(overlap, ca.Claim.Polarity, cb.Claim.Polarity, options.RestatementOverlap)) restatements.Add((a, b));
+                continue;
+            }
+            toScore.Add((ca, cb));
+        }
+        return (toScore, restatements);
+    }
 
     /// <summary>Stored flags as readers see them, with both sides' articles, outlets and chains.</summary>
     public static IReadOnlyList<FlagView> StoredFlags(ClaimStore store, double minConfidence = 0)
     {
         var articles = store.ListArticles().ToDictionary(a => a.RowId);
+        var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
         var contexts = store.AllClaims().ToDictionary(c => c.ClaimId, c =>
-            new ClaimContext(c.ClaimId, ArticleLabel(articles[c.ArticleRowId]), articles[c.ArticleRowId].Article.Outlet,
+            new ClaimContext(c.ClaimId, labels[c.ArticleRowId], articles[c.ArticleRowId].Article.Outlet,
                 articles[c.ArticleRowId].Article.Published, c.Claim));
         return Views(store.Flags(minConfidence), contexts);
     }

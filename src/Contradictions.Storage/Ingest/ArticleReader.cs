@@ -15,7 +15,19 @@ public static class ArticleReader
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".html", ".htm", ".jsonl", ".csv" };
 
-    public static IEnumerable<ReadResult> ReadPaths(IEnumerable<string> paths, ArticleReaderOptions? options = null)
+    public static IEnumerable<ReadResult> ReadPaths(IEnumerable<string> paths, ArticleReaderOptions? options = null) =>
+        Units(paths, options).Select(unit => unit());
+
+    public static IEnumerable<ReadResult> ReadFile(string path, ArticleReaderOptions? options = null) =>
+        FileUnits(path, options ?? new ArticleReaderOptions()).Select(unit => unit());
+
+    /// <summary>
+    /// What <see cref="ReadPaths"/> reads, as deferred units of work in input order, one per result. Enumerating
+    /// only lists files and splits JSON Lines and CSV files into records; decoding and parsing a text or HTML file,
+    /// parsing a JSON line and building an article (cleaning, outlet and date detection, hashing) happen when a
+    /// unit is invoked, so a caller can run units on several threads and still keep their order.
+    /// </summary>
+    public static IEnumerable<Func<ReadResult>> Units(IEnumerable<string> paths, ArticleReaderOptions? options = null)
     {
         options ??= new ArticleReaderOptions();
         foreach (var path in paths)
@@ -26,42 +38,50 @@ public static class ArticleReader
                     .Where(f => Extensions.Contains(Path.GetExtension(f)))
                     .OrderBy(f => f, StringComparer.Ordinal);
                 foreach (var file in files)
-                    foreach (var r in ReadFile(file, options)) yield return r;
+                    foreach (var unit in FileUnits(file, options)) yield return unit;
             }
             else if (File.Exists(path))
             {
-                foreach (var r in ReadFile(path, options)) yield return r;
+                foreach (var unit in FileUnits(path, options)) yield return unit;
             }
             else
             {
-                yield return ReadResult.Fail(path, null, "no such file or folder");
+                var missing = path;
+                yield return () => ReadResult.Fail(missing, null, "no such file or folder");
             }
         }
     }
 
-    public static IEnumerable<ReadResult> ReadFile(string path, ArticleReaderOptions? options = null)
+    private static IEnumerable<Func<ReadResult>> FileUnits(string path, ArticleReaderOptions options)
     {
-        options ??= new ArticleReaderOptions();
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext is not (".jsonl" or ".csv"))
+        {
+            yield return () => WholeFile(path, ext, options);
+            yield break;
+        }
         var (text, warning, error) = Load(path, options);
         if (error is not null)
         {
-            yield return ReadResult.Fail(path, null, error);
+            yield return () => ReadResult.Fail(path, null, error);
             yield break;
         }
-        var warnings = warning is null ? Array.Empty<IngestError>() : [new IngestError(path, null, warning)];
-        var ext = Path.GetExtension(path).ToLowerInvariant();
-        IEnumerable<ReadResult> results = ext switch
+        foreach (var unit in ext == ".jsonl" ? JsonLines(path, text!) : Csv(path, text!))
         {
-            ".jsonl" => JsonLines(path, text!),
-            ".csv" => Csv(path, text!),
-            ".html" or ".htm" => [Html(path, text!)],
-            _ => [Plain(path, text!)],
-        };
-        foreach (var r in results)
-        {
-            yield return r.Article is not null && warnings.Length > 0 ? r with { Warnings = [.. warnings, .. r.Warnings] } : r;
+            yield return warning is null ? unit : () => WithWarning(unit(), path, warning);
         }
     }
+
+    private static ReadResult WholeFile(string path, string ext, ArticleReaderOptions options)
+    {
+        var (text, warning, error) = Load(path, options);
+        if (error is not null) return ReadResult.Fail(path, null, error);
+        var result = ext is ".html" or ".htm" ? Html(path, text!) : Plain(path, text!);
+        return warning is null ? result : WithWarning(result, path, warning);
+    }
+
+    private static ReadResult WithWarning(ReadResult result, string path, string warning) =>
+        result.Article is null ? result : result with { Warnings = [new IngestError(path, null, warning), .. result.Warnings] };
 
     private static (string? Text, string? Warning, string? Error) Load(string path, ArticleReaderOptions options)
     {
@@ -113,7 +133,7 @@ public static class ArticleReader
         return ReadResult.Ok(ArticleFactory.Create(Path.GetFileName(path), text, meta, path));
     }
 
-    private static IEnumerable<ReadResult> JsonLines(string path, string text)
+    private static IEnumerable<Func<ReadResult>> JsonLines(string path, string text)
     {
         int lineNo = 0;
         using var lines = new StringReader(text);
@@ -121,29 +141,27 @@ public static class ArticleReader
         {
             lineNo++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            ReadResult result;
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                if (json.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    result = ReadResult.Fail(path, lineNo, "expected a JSON object per line");
-                }
-                else
-                {
-                    string? Get(string name) => json.RootElement.TryGetProperty(name, out var p) && p.ValueKind != JsonValueKind.Null ? p.ToString() : null;
-                    result = FromRecord(path, lineNo, Get("id"), Get("url"), Get("outlet"), Get("published"), Get("title"), Get("body"));
-                }
-            }
-            catch (JsonException e)
-            {
-                result = ReadResult.Fail(path, lineNo, "malformed JSON: " + e.Message);
-            }
-            yield return result;
+            var (record, number) = (line, lineNo);
+            yield return () => JsonLine(path, number, record);
         }
     }
 
-    private static IEnumerable<ReadResult> Csv(string path, string text)
+    private static ReadResult JsonLine(string path, int lineNo, string line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return ReadResult.Fail(path, lineNo, "expected a JSON object per line");
+            string? Get(string name) => json.RootElement.TryGetProperty(name, out var p) && p.ValueKind != JsonValueKind.Null ? p.ToString() : null;
+            return FromRecord(path, lineNo, Get("id"), Get("url"), Get("outlet"), Get("published"), Get("title"), Get("body"));
+        }
+        catch (JsonException e)
+        {
+            return ReadResult.Fail(path, lineNo, "malformed JSON: " + e.Message);
+        }
+    }
+
+    private static IEnumerable<Func<ReadResult>> Csv(string path, string text)
     {
         var options = new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, AllowLineBreaksInQuotes = true };
         using var csv = CsvReader.FromText(text, options);
@@ -160,7 +178,7 @@ public static class ArticleReader
         }
         if (headerError is not null || header.Length == 0)
         {
-            yield return ReadResult.Fail(path, 1, headerError ?? "CSV has no header row");
+            yield return () => ReadResult.Fail(path, 1, headerError ?? "CSV has no header row");
             yield break;
         }
         int Index(params string[] names)
@@ -176,34 +194,38 @@ public static class ArticleReader
             published = Index("published"), title = Index("title");
         if (body < 0)
         {
-            yield return ReadResult.Fail(path, 1, "CSV header has no 'body' column (expected id, url, outlet, published, title, body)");
+            yield return () => ReadResult.Fail(path, 1, "CSV header has no 'body' column (expected id, url, outlet, published, title, body)");
             yield break;
         }
         bool stop = false;
         while (!stop)
         {
-            ReadResult result;
+            Func<ReadResult> unit;
             try
             {
                 if (!csv.Read()) break;
                 int line = (int)csv.LineNumber;
                 if (csv.FieldCount < header.Length)
                 {
-                    result = ReadResult.Fail(path, line, $"row has {csv.FieldCount} columns, the header has {header.Length} ({string.Join(", ", header)})");
+                    var problem = $"row has {csv.FieldCount} columns, the header has {header.Length} ({string.Join(", ", header)})";
+                    unit = () => ReadResult.Fail(path, line, problem);
                 }
                 else
                 {
+                    // The fields are read here, in order; the article is built when the unit runs.
                     string? Get(int i) => i >= 0 ? csv.GetStringOrNull(i) : null;
-                    result = FromRecord(path, line, Get(id), Get(url), Get(outlet), Get(published), Get(title), Get(body));
+                    var (i, u, o, p, t, b) = (Get(id), Get(url), Get(outlet), Get(published), Get(title), Get(body));
+                    unit = () => FromRecord(path, line, i, u, o, p, t, b);
                 }
             }
             catch (CsvFormatException e)
             {
                 // The reader cannot resynchronise after malformed quoting; report and stop this file.
-                result = ReadResult.Fail(path, null, "malformed CSV: " + e.Message);
+                var problem = "malformed CSV: " + e.Message;
+                unit = () => ReadResult.Fail(path, null, problem);
                 stop = true;
             }
-            yield return result;
+            yield return unit;
         }
     }
 

@@ -24,6 +24,20 @@ public class OriginClustererTests
     }
 
     [Fact]
+    public void Origins_are_the_same_on_one_thread_and_on_many()
+    {
+        // The seeds three times over (as other articles), so buckets fill and clusters span many claims.
+        var items = Enumerable.Range(0, 3).SelectMany(copy => SeedCorpus.Claims.Select(c =>
+            new OriginItem(copy * 100_000 + c.Id, copy + c.Article.Id, c.Article.Outlet, c.Claim.Text))).ToList();
+
+        var serial = new OriginClusterer(new OriginOptions { Parallelism = 1 }).Assign(items);
+        var parallel = new OriginClusterer(new OriginOptions { Parallelism = 4 }).Assign(items);
+
+        Assert.Equal(serial.OrderBy(kv => kv.Key), parallel.OrderBy(kv => kv.Key));
+        Assert.True(serial.Values.Distinct().Count() < items.Count / 3);
+    }
+
+    [Fact]
     public void Claims_unique_to_one_article_are_their_own_origin()
     {
         var items = SeedCorpus.Claims.Select(c => new OriginItem(c.Id, c.Article.Id, c.Article.Outlet, c.Claim.Text)).ToList();

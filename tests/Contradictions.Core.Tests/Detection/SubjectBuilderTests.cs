@@ -5,6 +5,27 @@ namespace Contradictions.Core.Tests.Detection;
 public class SubjectBuilderTests
 {
     [Fact]
+    public void Counting_document_features_gives_the_statistics_and_subjects_of_learning_claim_by_claim()
+    {
+        var learner = new SubjectBuilder();
+        foreach (var (_, _, claim) in SeedCorpus.Claims) learner.Learn(claim);
+        var counted = new TermStatistics();
+        var extractor = new SubjectBuilder();
+        foreach (var (_, _, claim) in SeedCorpus.Claims) counted.AddDocument(extractor.DocumentFeatures(claim));
+
+        Assert.Equal(learner.Statistics.DocumentCount, counted.DocumentCount);
+        Assert.Equal(learner.Statistics.FeatureCount, counted.FeatureCount);
+        var builder = new SubjectBuilder(statistics: counted);
+        foreach (var (id, article, claim) in SeedCorpus.Claims)
+        {
+            var expected = learner.Build(id, article.Id, claim);
+            var actual = builder.Build(id, article.Id, claim);
+            Assert.Equal(expected.Terms, actual.Terms);
+            Assert.Equal(expected.EntityKeys, actual.EntityKeys);
+        }
+    }
+
+    [Fact]
     public void Subject_drops_stop_words_stems_terms_and_is_l2_normalised()
     {
         var claim = TestArticles.Single("The ministry denied reports that the talks collapsed in Paris on Friday.");

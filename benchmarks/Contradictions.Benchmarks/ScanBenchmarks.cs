@@ -1,0 +1,101 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Contradictions.ML.Detection;
+using Contradictions.ML.Model;
+using Contradictions.Storage;
+using Contradictions.Storage.Detection;
+using Contradictions.Storage.Ingest;
+
+namespace Contradictions.Benchmarks;
+
+/// <summary>
+/// <c>scan</c> end to end on the FNC-1 training bodies (train_bodies.csv, 1,683 rows, 1,669 distinct texts) into a
+/// fresh SQLite file per invocation: read, clean, split, extract claims, store, copy origins, subject index,
+/// candidate pairs, pair scoring, flag writes, corroborations and the flags ≥ 0.5 of the report. One operation is
+/// one body, so articles/s = 1 s / mean. Each invocation takes seconds: one per iteration (monitoring strategy),
+/// with a fresh contradiction model, whose cache of prepared claims is keyed by claim id and must not carry over
+/// between fresh stores. The stage breakdown (<see cref="ScanResult.Timings"/>) of the measured iterations is
+/// printed at the end.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MemoryDiagnoser]
+public class ScanBenchmarks
+{
+    private const int Bodies = 1_683;
+    private const int MeasuredIterations = 3;
+
+    private readonly Dictionary<string, List<ScanResult>> results = [];
+    private StanceModel stance = null!;
+    private string bodies = string.Empty;
+    private string dir = string.Empty;
+    private ContradictionModel scorer = null!;
+    private ClaimStore store = null!;
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        stance = StanceModel.Load(RepoPaths.Of("models", "stance.zip"));
+        bodies = RepoPaths.Of("data", "fnc-1", "train_bodies.csv");
+        int rows = ArticleReader.ReadFile(bodies).Count();
+        if (rows != Bodies) throw new InvalidOperationException($"expected {Bodies} FNC-1 bodies, read {rows}");
+        dir = Path.Combine(Path.GetTempPath(), "contradictions-scan-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+    }
+
+    [IterationSetup]
+    public void FreshStoreAndModel()
+    {
+        scorer = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"), stance);
+        store = ClaimStore.Open(Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db"));
+    }
+
+    [IterationCleanup]
+    public void CloseStore() => store.Dispose();
+
+    [Benchmark(OperationsPerInvoke = Bodies)]
+    public int ScanFnc1Bodies()
+    {
+        var options = new ScanOptions { Parallelism = Threads, MinReportedConfidence = 0.5 };
+        var result = new ScanService(store, scorer, options).Scan([bodies]);
+        Record(nameof(ScanFnc1Bodies), result);
+        return result.Flags.Count;
+    }
+
+    /// <summary>Only ingest (read, clean, split, extract, store) into a fresh file: the part of the scan before detection.</summary>
+    [Benchmark(OperationsPerInvoke = Bodies)]
+    public int IngestFnc1Bodies() =>
+        Ingestor.Run(store, [bodies], ingest: new IngestOptions { Parallelism = Threads }).Claims;
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var (benchmark, runs) in results)
+        {
+            var measured = runs.TakeLast(MeasuredIterations).ToList();
+            Console.WriteLine($"// stages of {benchmark}, {Threads} thread(s), median of {measured.Count} runs ({measured[0].Articles:N0} articles, {measured[0].Claims:N0} claims, {measured[0].PairsScored:N0} pairs scored):");
+            foreach (var stage in measured[0].Timings.Select(t => t.Stage))
+            {
+                var wall = Median(measured.Select(r => r.Timings.First(t => t.Stage == stage).Elapsed.TotalMilliseconds));
+                var cpu = measured[0].Timings.First(t => t.Stage == stage).Cpu is null ? (double?)null
+                    : Median(measured.Select(r => r.Timings.First(t => t.Stage == stage).Cpu!.Value.TotalMilliseconds));
+                Console.WriteLine($"//   {stage,-52} {wall,8:0} ms wall" + (cpu is { } c ? $" {c,8:0} ms CPU" : ""));
+            }
+        }
+        Directory.Delete(dir, recursive: true);
+    }
+
+    private void Record(string benchmark, ScanResult result)
+    {
+        if (!results.TryGetValue(benchmark, out var runs)) results[benchmark] = runs = [];
+        runs.Add(result);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

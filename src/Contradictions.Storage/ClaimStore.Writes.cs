@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
+using Microsoft.Data.Sqlite;
+
+namespace Contradictions.Storage;
+
+/// <summary>An article to store with the claims extracted from it.</summary>
+public sealed record ArticleClaims(Article Article, IReadOnlyList<Claim> Claims);
+
+/// <summary>What happened to one article of a batch: stored (or already stored), or why it could not be.</summary>
+public sealed record BatchStoreResult(StoreResult? Stored, string? Error);
+
+/// <summary>Article writes: one article, or a batch of articles in one transaction.</summary>
+public sealed partial class ClaimStore
+{
+    /// <summary>Stores one article and its claims in one transaction; a failure throws and leaves nothing of it.</summary>
+    public StoreResult Store(Article article, IReadOnlyList<Claim> claims)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var writer = new ArticleWriter(this, tx);
+        var result = writer.Write(article, claims);
+        tx.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// Stores many articles in one transaction (one commit instead of one per article is most of ingest's speed).
+    /// Each article sits in its own savepoint, so one that fails is rolled back alone and reported; a killed process
+    /// loses the whole uncommitted batch and never half an article, and the next run stores it again.
+    /// </summary>
+    public IReadOnlyList<BatchStoreResult> StoreBatch(IReadOnlyList<ArticleClaims> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new BatchStoreResult[batch.Count];
+        using var tx = _connection.BeginTransaction();
+        using var writer = new ArticleWriter(this, tx);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            tx.Save("article");
+            try
+            {
+                results[i] = new BatchStoreResult(writer.Write(batch[i].Article, batch[i].Claims), null);
+                tx.Release("article");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                tx.Rollback("article");
+                tx.Release("article");
+                // Entity rows inserted inside the rolled-back savepoint are gone: forget their cached ids.
+                writer.ForgetEntities();
+                results[i] = new BatchStoreResult(null, e.Message);
+            }
+        }
+        tx.Commit();
+        return results;
+    }
+
+    /// <summary>Prepared commands for one transaction, bound by typed parameters reused for every row.</summary>
+    private sealed class ArticleWriter : IDisposable
+    {
+        private readonly ClaimStore store;
+        private readonly SqliteCommand article, findArticle, claim, link, findEntity, entity, claimEntity;
+        private readonly Dictionary<string, long> entityIds = new(StringComparer.Ordinal);
+        private readonly string now;
+
+        public ArticleWriter(ClaimStore store, SqliteTransaction tx)
+        {
+            this.store = store;
+            now = store.Now();
+            article = Prepare(tx, """
+                INSERT INTO articles(article_key, source_name, url, outlet, published, title, text, content_hash, ingested_at)
+                VALUES ($key, $source, $url, $outlet, $published, $title, $text, $hash, $at)
+                ON CONFLICT(content_hash) DO NOTHING
+                RETURNING id
+                """, "$key", "$source", "$url", "$outlet", "$published", "$title", "$text", "$hash", "$at");
+            findArticle = Prepare(tx, "SELECT id FROM articles WHERE content_hash = $hash", "$hash");
+            claim = Prepare(tx, """
+                INSERT INTO claims(article_id, ordinal, text, span_start, span_length, verb, polarity, is_headline, payload)
+                VALUES ($a, $o, $text, $s, $l, $verb, $pol, $h, $payload)
+                """, "$a", "$o", "$text", "$s", "$l", "$verb", "$pol", "$h", "$payload");
+            link = Prepare(tx, "INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES ($c, $p, $n, $k, $an, $key)",
+                "$c", "$p", "$n", "$k", "$an", "$key");
+            // Most entity mentions name an entity already stored: look it up first, insert only the new ones
+            // (an upsert would rewrite the existing row and its key index entry every time).
+            findEntity = Prepare(tx, "SELECT id FROM entities WHERE key = $key", "$key");
+            entity = Prepare(tx, "INSERT INTO entities(key, name, kind) VALUES ($key, $name, $kind)", "$key", "$name", "$kind");
+            claimEntity = Prepare(tx, "INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES ($c, $e)", "$c", "$e");
+        }
+
+        public void ForgetEntities() => entityIds.Clear();
+
+        public StoreResult Write(Article a, IReadOnlyList<Claim> claims)
+        {
+            Bind(article, a.Id, a.SourceName, a.Url, a.Outlet, a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Title, a.Text, a.ContentHash, now);
+            if (article.ExecuteScalar() is not long articleId)
+            {
+                Bind(findArticle, a.ContentHash);
+                return new StoreResult(StoreOutcome.AlreadyStored, (long)findArticle.ExecuteScalar()!);
+            }
+            foreach (var c in claims)
+            {
+                Bind(claim, articleId, c.Ordinal, c.Text, c.Span.Start, c.Span.Length, c.Verb, c.Polarity.ToString(), c.IsHeadline ? 1 : 0,
+                    JsonSerializer.Serialize(new ClaimPayload(c.Quotes, c.Numbers, c.Dates, c.Entities), ClaimPayload.Json));
+                claim.ExecuteNonQuery();
+                long claimId = SQLitePCL.raw.sqlite3_last_insert_rowid(store._connection.Handle);
+                for (int p = 0; p < c.Chain.Count; p++)
+                {
+                    var l = c.Chain[p];
+                    Bind(link, claimId, p, l.Name, l.Kind.ToString(), l.Anonymous ? 1 : 0, l.Key);
+                    link.ExecuteNonQuery();
+                }
+                foreach (var e in c.Entities)
+                {
+                    if (!entityIds.TryGetValue(e.Key, out long entityId))
+                    {
+                        Bind(findEntity, e.Key);
+                        if (findEntity.ExecuteScalar() is long found)
+                        {
+                            entityId = found;
+                        }
+                        else
+                        {
+                            Bind(entity, e.Key, e.Name, e.Kind.ToString());
+                            entity.ExecuteNonQuery();
+                            entityId = SQLitePCL.raw.sqlite3_last_insert_rowid(store._connection.Handle);
+                        }
+                        entityIds[e.Key] = entityId;
+                    }
+                    Bind(claimEntity, claimId, entityId);
+                    claimEntity.ExecuteNonQuery();
+                }
+            }
+            return new StoreResult(StoreOutcome.Added, articleId);
+        }
+
+        private SqliteCommand Prepare(SqliteTransaction tx, string sql, params string[] names)
+        {
+            var cmd = store.Command(sql, tx);
+            foreach (var n in names) cmd.Parameters.Add(new SqliteParameter { ParameterName = n });
+            return cmd;
+        }
+
+        private static void Bind(SqliteCommand cmd, params object?[] values)
+        {
+            for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        public void Dispose()
+        {
+            foreach (var cmd in new[] { article, findArticle, claim, link, findEntity, entity, claimEntity }) cmd.Dispose();
+        }
+    }
+}

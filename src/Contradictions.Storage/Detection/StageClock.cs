@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Contradictions.Storage.Detection;
+
+/// <summary>
+/// Times consecutive stages: each <see cref="Lap"/> closes the stage that ran since the previous one, with its wall
+/// time and the CPU time of the whole process (all threads), which on a shared machine says more than the wall time.
+/// </summary>
+internal sealed class StageClock
+{
+    private readonly List<StageTiming> stages = [];
+    private long started = Stopwatch.GetTimestamp();
+    private TimeSpan cpu = CpuTime();
+
+    public IReadOnlyList<StageTiming> Stages => stages;
+
+    public void Lap(string stage)
+    {
+        long now = Stopwatch.GetTimestamp();
+        var cpuNow = CpuTime();
+        stages.Add(new StageTiming(stage, Stopwatch.GetElapsedTime(started, now), cpuNow - cpu));
+        started = now;
+        cpu = cpuNow;
+    }
+
+    /// <summary>Splits wall time measured inside a stage out of it (e.g. SQLite writes during ingest).</summary>
+    public void Add(string stage, TimeSpan elapsed) => stages.Add(new StageTiming(stage, elapsed, null));
+
+    private static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+}

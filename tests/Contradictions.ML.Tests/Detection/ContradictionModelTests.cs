@@ -1,0 +1,66 @@
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
+using Contradictions.Core.Detection;
+using Contradictions.ML.Data;
+using Contradictions.ML.Detection;
+using Contradictions.ML.Model;
+
+namespace Contradictions.ML.Tests.Detection;
+
+/// <summary>The committed pair model on the seed's canonical case and its card.</summary>
+public class ContradictionModelTests
+{
+    private static readonly Lazy<ContradictionModel> Committed = new(() =>
+        ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"), StanceModel.Load(RepoPaths.Of("models", "stance.zip"))));
+
+    private static readonly Lazy<IReadOnlyList<Claim>> Seed000 = new(() => ClaimExtractor.Extract(ArticleFactory.Create("000",
+        File.ReadAllText(Directory.GetFiles(RepoPaths.Of("data", "articles"), "000_*.txt").Single()))));
+
+    private static ClaimContext Context(long id, Claim claim, string outlet = "Reuters") => new(id, "000", outlet, new DateOnly(2025, 4, 23), claim);
+
+    private static ClaimContext Report => Context(1, Seed000.Value.Single(c => c.Text.Contains("90% supports", StringComparison.Ordinal)));
+
+    private static Claim Read(string sentence) => ClaimExtractor.Extract(ArticleFactory.Create("test", sentence)).Single();
+
+    [Fact]
+    public void Denial_of_the_reported_figure_by_the_ministry_is_a_confident_denial()
+    {
+        var denial = Context(2, Seed000.Value.Single(c => c.Text.Contains("later denied", StringComparison.Ordinal)));
+
+        var scored = Committed.Value.Score(Report, denial);
+
+        Assert.Equal(FlagKind.Denial, scored.Kind);
+        Assert.True(scored.Confidence >= 0.8, $"confidence {scored.Confidence:0.000}");
+        Assert.Contains(scored.Cues, c => c.Contains("denies what", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_figure_confirmed_by_the_ministry_is_no_contradiction()
+    {
+        var confirmation = Context(3, Read("The Ukrainian Ministry of Defense later confirmed that Kyiv had \"90% agreed\" with the US peace plan."));
+
+        var scored = Committed.Value.Score(Report, confirmation);
+
+        Assert.True(scored.Confidence < 0.5, $"confidence {scored.Confidence:0.000}");
+    }
+
+    [Fact]
+    public void A_denial_of_something_else_in_the_story_scores_below_the_denial_of_the_report()
+    {
+        var denial = Committed.Value.Score(Report, Context(2, Seed000.Value.Single(c => c.Text.Contains("later denied", StringComparison.Ordinal))));
+        var other = Committed.Value.Score(Report, Context(4, Read("The Ukrainian Ministry of Defense denied that its troops had withdrawn from the Kursk region.")));
+
+        Assert.True(other.Confidence < denial.Confidence - 0.3, $"{other.Confidence:0.000} vs {denial.Confidence:0.000}");
+    }
+
+    [Fact]
+    public void Card_records_the_data_hash_and_the_features_this_build_computes()
+    {
+        var card = ContradictionCard.Load(RepoPaths.Of("models", "contradiction.json"));
+
+        Assert.Equal(PairFeatureExtractor.Names, card.Features);
+        Assert.Equal(FncCorpus.Load(RepoPaths.Of("data", "fnc-1"), RepoPaths.Of("data", "arc")).DataSha256, card.DataSha256);
+        Assert.InRange(card.RealHeldOut.ExpectedCalibrationError, 0, 0.05);
+        Assert.True(card.RealHeldOut.Pairs < card.HeldOut.Pairs);
+    }
+}

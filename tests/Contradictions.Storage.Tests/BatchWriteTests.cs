@@ -1,0 +1,113 @@
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
+using Contradictions.Core.Detection;
+using Contradictions.Core.Stance;
+using Contradictions.Storage.Ingest;
+using Microsoft.Data.Sqlite;
+
+namespace Contradictions.Storage.Tests;
+
+/// <summary>Batched writes: one transaction per batch, never half an article, row ids in input order.</summary>
+public class BatchWriteTests
+{
+    private static ArticleClaims Item(string id, string text)
+    {
+        var article = ArticleFactory.Create(id, text, sourceName: "/in/" + id);
+        return new ArticleClaims(article, ClaimExtractor.Extract(article));
+    }
+
+    private static void Sql(string path, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void A_failing_article_in_a_batch_is_rolled_back_alone_and_reported()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        // The second article's chain link "Officials" fails after its article row and first claim were written.
+        Sql(path, "CREATE TRIGGER boom BEFORE INSERT ON chain_links WHEN NEW.name = 'Officials' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+        var batch = new[]
+        {
+            Item("one.txt", "The Kremlin said the talks on the Black Sea were over. The minister told reporters the port was closed."),
+            Item("two.txt", "The Kremlin denied reports that 90% of troops had left. Officials said talks would go on."),
+            Item("three.txt", "The mayor said the bridge over the Dnipro would reopen in May. The Kremlin said nothing."),
+        };
+
+        var results = store.StoreBatch(batch);
+
+        Assert.Equal(StoreOutcome.Added, results[0].Stored!.Outcome);
+        Assert.Null(results[1].Stored);
+        Assert.Contains("boom", results[1].Error);
+        Assert.Equal(StoreOutcome.Added, results[2].Stored!.Outcome);
+        Assert.Equal(["one.txt", "three.txt"], store.ListArticles().Select(a => a.Article.Id));
+        Assert.Equal(batch[0].Claims.Count + batch[2].Claims.Count, store.AllClaims().Count);
+        // Entities written inside the rolled-back article are gone and the third article's links still resolve.
+        Assert.All(store.GetClaims(results[2].Stored!.ArticleRowId).SelectMany(c => c.Entities), e => Assert.False(string.IsNullOrEmpty(e.Key)));
+        Sql(path, "PRAGMA foreign_key_check");
+    }
+
+    [Fact]
+    public void The_same_content_twice_in_one_batch_is_stored_once()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var text = "The ministry said the grain corridor stayed open on Tuesday.";
+
+        var results = store.StoreBatch([Item("a.txt", text), Item("b.txt", text)]);
+
+        Assert.Equal(StoreOutcome.Added, results[0].Stored!.Outcome);
+        Assert.Equal(StoreOutcome.AlreadyStored, results[1].Stored!.Outcome);
+        Assert.Equal(results[0].Stored!.ArticleRowId, results[1].Stored!.ArticleRowId);
+        Assert.Single(store.ListArticles());
+    }
+
+    [Fact]
+    public void Parallel_ingest_stores_articles_in_input_order_in_batches()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("in"));
+        for (int i = 0; i < 40; i++)
+        {
+            File.WriteAllText(dir.File($"in/{i:D3}.txt"), $"Officials in town {i} said the bridge number {i} reopened after {i + 2} days of repairs.");
+        }
+        using var serial = ClaimStore.Open(dir.File("serial.db"));
+        using var parallel = ClaimStore.Open(dir.File("parallel.db"));
+
+        var one = Ingestor.Run(serial, [dir.File("in")], ingest: new IngestOptions { Parallelism = 1, BatchSize = 1 });
+        var many = Ingestor.Run(parallel, [dir.File("in")], ingest: new IngestOptions { Parallelism = 4, BatchSize = 7 });
+
+        Assert.Equal(40, one.Added);
+        Assert.Equal((one.Added, one.Claims, one.Failed), (many.Added, many.Claims, many.Failed));
+        var expected = serial.ListArticles().Select(a => (a.RowId, a.Article.Id)).ToList();
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"{i:D3}.txt"), expected.Select(e => e.Id));
+        Assert.Equal(expected, parallel.ListArticles().Select(a => (a.RowId, a.Article.Id)));
+        Assert.Equal(serial.AllClaims().Select(c => (c.ClaimId, c.Claim.Text)), parallel.AllClaims().Select(c => (c.ClaimId, c.Claim.Text)));
+    }
+
+    [Fact]
+    public void Scored_pairs_keep_their_overlap_and_pairs_scored_without_one_are_scored_again()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        store.StoreBatch([Item("a.txt", "The minister said the talks were cancelled.\n\nThe ministry denied that the talks were cancelled.\n\nThe mayor said the port was open.")]);
+        var ids = store.AllClaims().Select(c => c.ClaimId).Order().ToList();
+        var p = new StanceProbabilities(0.1f, 0.7f, 0.1f, 0.1f);
+
+        store.SaveScores([(ids[0], ids[1], new ScoredPair(0.8f, FlagKind.Denial, ["cue"], p, p, 0.75f), true),
+                          (ids[0], ids[2], new ScoredPair(0.05f, FlagKind.Position, [], p, p, 0.1f), false)]);
+        Sql(path, $"UPDATE scored_pairs SET overlap = NULL WHERE claim_b = {ids[2]}");
+
+        var scored = store.ScoredPairs();
+        Assert.Equal(0.75f, Assert.Single(scored, kv => kv.Key == (ids[0], ids[1])).Value);
+        Assert.False(scored.ContainsKey((ids[0], ids[2])));
+        Assert.Single(store.Flags());
+    }
+}
