@@ -8,22 +8,11 @@ namespace Contradictions.Web.Tests;
 [Collection("server")]
 public sealed class BrowserTests(ServerFixture server)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    // The suite shares two cores with the other test projects: give assertions time before they fail.
-    static BrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task Queue_Enter_opens_the_top_flag_and_key_2_records_a_verdict_that_survives_reload()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text + " " + m.Location); };
@@ -56,7 +45,6 @@ public sealed class BrowserTests(ServerFixture server)
     [Fact]
     public async Task Hostile_article_text_runs_no_script_in_the_browser()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
         using var client = server.Client();
         using var posted = await client.PostAsJsonAsync("/api/articles", new
         {
@@ -68,13 +56,8 @@ public sealed class BrowserTests(ServerFixture server)
         posted.EnsureSuccessStatusCode();
         var articleId = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("articleId").GetInt64();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, d) => { dialogs.Add(d.Message); await d.DismissAsync(); };
@@ -90,16 +73,10 @@ public sealed class BrowserTests(ServerFixture server)
     [Fact]
     public async Task With_a_token_the_browser_logs_in_once_by_link_and_can_review()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
         var (app, address) = await ServerFixture.Start(new WebOptions { DbPath = server.DbPath, Urls = "http://127.0.0.1:0", Token = "t0ken" });
         await using var _ = app;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         var denied = await page.GotoAsync(new Uri(address, "/").ToString());
         Assert.Equal(401, denied!.Status);

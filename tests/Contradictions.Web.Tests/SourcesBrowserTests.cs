@@ -6,21 +6,11 @@ namespace Contradictions.Web.Tests;
 [Collection("server")]
 public sealed class SourcesBrowserTests(ServerFixture server)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    static SourcesBrowserTests() => Assertions.SetDefaultExpectTimeout(30_000);
-
     [Fact]
     public async Task Sources_chart_renders_styled_under_the_csp_with_one_bar_per_row_and_no_errors()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run .ci/install (apt-get install -y chromium)");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text + " " + m.Location); };

@@ -21,6 +21,18 @@ internal static class CommonOptions
         var env = Environment.GetEnvironmentVariable(DbEnvironmentVariable);
         return string.IsNullOrWhiteSpace(env) ? DefaultDbFile : env;
     }
+
+    /// <summary>
+    /// The resolved database path for commands that only read what a scan stored; null (after saying so on stderr)
+    /// when there is no such file, so they never create an empty store.
+    /// </summary>
+    public static string? ExistingDbPath(string? option)
+    {
+        var path = ResolveDbPath(option);
+        if (File.Exists(path)) return path;
+        Console.Error.WriteLine($"error: {path}: no database (run 'contradictions scan <paths>' first)");
+        return null;
+    }
 }
 
 /// <summary>Process exit codes shared by all commands.</summary>

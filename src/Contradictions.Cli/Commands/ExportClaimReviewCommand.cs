@@ -23,12 +23,7 @@ internal static class ExportClaimReviewCommand
         };
         command.SetAction(parse =>
         {
-            var path = CommonOptions.ResolveDbPath(parse.GetValue(db));
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"error: {path}: no database (run 'contradictions scan <paths>' first)");
-                return ExitCodes.PartialFailure;
-            }
+            if (CommonOptions.ExistingDbPath(parse.GetValue(db)) is not { } path) return ExitCodes.PartialFailure;
             IReadOnlyList<SettledContradiction> rows;
             using (var store = ClaimStore.Open(path)) rows = ClaimReviewExport.Rows(store);
             var json = ClaimReviewJsonLd.Write(rows);

@@ -21,12 +21,7 @@ internal static class ExportTrainingCommand
         };
         command.SetAction(parse =>
         {
-            var path = CommonOptions.ResolveDbPath(parse.GetValue(db));
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"error: {path}: no database (run 'contradictions scan <paths>' first)");
-                return ExitCodes.PartialFailure;
-            }
+            if (CommonOptions.ExistingDbPath(parse.GetValue(db)) is not { } path) return ExitCodes.PartialFailure;
             IReadOnlyList<TrainingRow> rows;
             using (var store = ClaimStore.Open(path)) rows = ReviewExport.Rows(store);
             var outPath = parse.GetValue(output)!;

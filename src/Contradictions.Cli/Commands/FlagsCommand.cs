@@ -21,12 +21,7 @@ internal static class FlagsCommand
                 Console.Error.WriteLine($"error: --format must be table, json or csv, not '{fmt}'");
                 return ExitCodes.Usage;
             }
-            var path = CommonOptions.ResolveDbPath(parse.GetValue(db));
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"error: {path}: no database (run 'contradictions scan <paths>' first)");
-                return ExitCodes.PartialFailure;
-            }
+            if (CommonOptions.ExistingDbPath(parse.GetValue(db)) is not { } path) return ExitCodes.PartialFailure;
             using var store = ClaimStore.Open(path);
             var flags = ScanCommand.Select(ScanService.StoredFlags(store), parse.GetValue(minConfidence), parse.GetValue(top));
             FlagReport.Write(fmt, flags, scan: null, ScanCommand.Reliability(store));

@@ -77,12 +77,7 @@ internal static class SourcesCommand
     /// <summary>Opens the store, builds the evidence graph and runs the model; null (after printing why) when it cannot.</summary>
     internal static StoreReliability? Load(string? dbOption, string? priorsOption, double minFlagConfidence)
     {
-        var path = CommonOptions.ResolveDbPath(dbOption);
-        if (!File.Exists(path))
-        {
-            Console.Error.WriteLine($"error: {path}: no database (run 'contradictions scan <paths>' first)");
-            return null;
-        }
+        if (CommonOptions.ExistingDbPath(dbOption) is not { } path) return null;
         SourcePriors? priors = null;
         try
         {

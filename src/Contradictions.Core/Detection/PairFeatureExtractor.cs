@@ -106,7 +106,8 @@ public static class PairFeatureExtractor
         if (k != Count) throw new InvalidOperationException($"computed {k} pair features but {Count} are named");
     }
 
-    private static List<string> Cues(ClaimContext a, PreparedClaimText ta, ClaimContext b, PreparedClaimText tb, float[] f)
+    /// <summary>The human-readable cues behind features already computed by <see cref="Compute"/>.</summary>
+    public static List<string> Cues(ClaimContext a, PreparedClaimText ta, ClaimContext b, PreparedClaimText tb, ReadOnlySpan<float> f)
     {
         var cues = new List<string>();
         bool aDenied = a.Claim.Polarity == Polarity.Denied, bDenied = b.Claim.Polarity == Polarity.Denied;

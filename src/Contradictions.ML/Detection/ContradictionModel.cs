@@ -42,9 +42,8 @@ public sealed class ContradictionModel : IContradictionScorer
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
         float confidence = head.Probability(f);
         var overlap = f[PairFeatureExtractor.Index("jaccard")];
-        if (confidence < ExplainFrom) return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), [], ab, ba, overlap);
-        var analysis = PairFeatureExtractor.Analyze(a, pa.Text, b, pb.Text, ab, ba);
-        return new ScoredPair(confidence, analysis.Kind, analysis.Cues, ab, ba, overlap);
+        IReadOnlyList<string> cues = confidence < ExplainFrom ? [] : PairFeatureExtractor.Cues(a, pa.Text, b, pb.Text, f);
+        return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, ab, ba, overlap);
     }
 
     /// <summary>

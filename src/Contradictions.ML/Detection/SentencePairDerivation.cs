@@ -120,12 +120,15 @@ public static class SentencePairDerivation
         return covered / (float)of.Stems.Count;
     }
 
-    private static float Overlap(PreparedClaimText a, PreparedClaimText b)
+    private static float Overlap(PreparedClaimText a, PreparedClaimText b) => Overlap(a.Stems, b.Stems);
+
+    /// <summary>Share of the smaller set's stems the other set holds (0 when either is empty).</summary>
+    internal static float Overlap(HashSet<string> a, HashSet<string> b)
     {
-        int smaller = Math.Min(a.Stems.Count, b.Stems.Count);
+        int smaller = Math.Min(a.Count, b.Count);
         if (smaller == 0) return 0;
         int shared = 0;
-        foreach (var s in a.Stems) if (b.Stems.Contains(s)) shared++;
+        foreach (var s in a) if (b.Contains(s)) shared++;
         return shared / (float)smaller;
     }
 }

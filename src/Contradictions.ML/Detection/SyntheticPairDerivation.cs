@@ -71,7 +71,7 @@ public static partial class SyntheticPairDerivation
             // proposition) does not contradict S.
             var words = Words(s.Text);
             foreach (var other in claims.Where(o => o != s && Clause(o.Text) is not null)
-                .Select(o => (Claim: o, Overlap: Overlap(words, Words(o.Text)))).Where(o => o.Overlap < 0.6)
+                .Select(o => (Claim: o, Overlap: SentencePairDerivation.Overlap(words, Words(o.Text)))).Where(o => o.Overlap < 0.6)
                 .OrderByDescending(o => o.Overlap).ThenBy(o => o.Claim.Ordinal).Take(2))
             {
                 Add(Format(DenialTemplates[random.Next(DenialTemplates.Length)], denier, Truncate(Clause(other.Claim.Text)!, random)), false);
@@ -96,9 +96,6 @@ public static partial class SyntheticPairDerivation
 
     private static HashSet<string> Words(string text) =>
         Tokenizer.Tokenize(text).Where(t => t.Length > 2 && !Lexicons.Stop.Contains(t)).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
-
-    private static float Overlap(HashSet<string> a, HashSet<string> b) =>
-        a.Count == 0 || b.Count == 0 ? 0 : a.Count(b.Contains) / (float)Math.Min(a.Count, b.Count);
 
     private static ClaimContext Context(string bodyId, int n, Claim claim) => new(-1, $"synthetic:{bodyId}:{n}", null, null, claim);
 
