@@ -25,7 +25,6 @@ public class ScanBenchmarks
     private const int MeasuredIterations = 3;
 
     private readonly Dictionary<string, List<ScanResult>> results = [];
-    private StanceModel stance = null!;
     private string bodies = string.Empty;
     private string dir = string.Empty;
     private ContradictionModel scorer = null!;
@@ -37,7 +36,6 @@ public class ScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        stance = StanceModel.Load(RepoPaths.Of("models", "stance.zip"));
         bodies = RepoPaths.Of("data", "fnc-1", "train_bodies.csv");
         int rows = ArticleReader.ReadFile(bodies).Count();
         if (rows != Bodies) throw new InvalidOperationException($"expected {Bodies} FNC-1 bodies, read {rows}");
@@ -48,7 +46,7 @@ public class ScanBenchmarks
     [IterationSetup]
     public void FreshStoreAndModel()
     {
-        scorer = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"), stance);
+        scorer = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"));
         store = ClaimStore.Open(Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db"));
     }
 

@@ -41,7 +41,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public static string PriorsPath => RepoRoot.File("data", "source-priors", "golden_truth_dataset.csv");
 
     public static IContradictionScorer LoadScorer() =>
-        ContradictionModel.Load(RepoRoot.File("models", "contradiction.zip"), StanceModel.Load(RepoRoot.File("models", "stance.zip")));
+        ContradictionModel.Load(RepoRoot.File("models", "contradiction.zip"));
 
     /// <summary>Builds and starts a server; returns it with the address it actually bound.</summary>
     public static async Task<(WebApplication App, Uri Address)> Start(WebOptions options)

@@ -27,14 +27,13 @@ internal static class EvaluateDetectorCommand
         var minConfidence = new Option<double>("--min-confidence") { Description = "Threshold of the headline precision and recall", DefaultValueFactory = _ => 0.5 };
         var thresholds = new Option<string>("--thresholds") { Description = "Further thresholds, comma-separated", DefaultValueFactory = _ => "0.3,0.5,0.7" };
         var db = new Option<string?>("--db") { Description = "Keep the store in this SQLite file (default: a temporary file, deleted after)" };
-        var stance = new Option<string?>("--stance-model") { Description = "Stance model (default models/stance.zip)" };
         var model = new Option<string?>("--model") { Description = "Contradiction model (default models/contradiction.zip)" };
         var threads = new Option<int>("--threads") { Description = "Threads for claim extraction and pair scoring", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the counts and metrics as JSON" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
         var command = new Command("evaluate-detector", "Scan FNC-1 bodies as articles and report precision and recall of flagged body pairs (agree vs disagree with one headline = contradiction, agree vs agree = consistent)")
         {
-            data, split, minConfidence, thresholds, db, stance, model, threads, json, quiet,
+            data, split, minConfidence, thresholds, db, model, threads, json, quiet,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -49,7 +48,7 @@ internal static class EvaluateDetectorCommand
             string? temp = null;
             try
             {
-                var scorer = ScanCommand.LoadScorer(parse.GetValue(stance), parse.GetValue(model));
+                var scorer = ScanCommand.LoadScorer(parse.GetValue(model));
                 var (bodies, stances) = Load(parse.GetValue(data)!, splitName);
                 temp = Directory.CreateTempSubdirectory("contradictions-eval-").FullName;
                 var corpus = WriteCorpus(Path.Combine(temp, "bodies.jsonl"), bodies);

@@ -16,14 +16,13 @@ internal static class ScanCommand
         var paths = new Argument<string[]>("paths") { Description = "Article files or folders (txt, md, html, jsonl, csv)", Arity = ArgumentArity.OneOrMore };
         var db = CommonOptions.Db();
         var (minConfidence, format, top) = FlagOptions();
-        var stance = new Option<string?>("--stance-model") { Description = "Stance model (default models/stance.zip)" };
         var model = new Option<string?>("--model") { Description = "Contradiction model (default models/contradiction.zip)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
         var threads = new Option<int>("--threads") { Description = "Threads for claim extraction and pair scoring", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timings = new Option<bool>("--timings") { Description = "Print the time of each stage on standard error" };
         var command = new Command("scan", "Ingest articles and flag contradictions between their claims, most confident first")
         {
-            paths, db, minConfidence, format, top, stance, model, quiet, threads, timings,
+            paths, db, minConfidence, format, top, model, quiet, threads, timings,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -40,7 +39,7 @@ internal static class ScanCommand
             }
             try
             {
-                var scorer = LoadScorer(parse.GetValue(stance), parse.GetValue(model));
+                var scorer = LoadScorer(parse.GetValue(model));
                 using var store = ClaimStore.Open(CommonOptions.ResolveDbPath(parse.GetValue(db)));
                 var progress = new TerminalProgress(parse.GetValue(quiet) || Console.IsErrorRedirected && fmt != "table");
                 var options = new ScanOptions { Parallelism = parse.GetValue(threads), MinReportedConfidence = parse.GetValue(minConfidence) };
@@ -67,11 +66,7 @@ internal static class ScanCommand
         return command;
     }
 
-    internal static ContradictionModel LoadScorer(string? stancePath, string? modelPath)
-    {
-        var stance = StanceModel.Load(ModelPaths.Resolve(stancePath, "stance.zip"));
-        return ContradictionModel.Load(ModelPaths.Resolve(modelPath, "contradiction.zip"), stance);
-    }
+    internal static ContradictionModel LoadScorer(string? modelPath) => ContradictionModel.Load(ModelPaths.Resolve(modelPath, "contradiction.zip"));
 
     /// <summary>
     /// Source reliability over everything stored, once per command (the flags then look their sides up), with the

@@ -29,7 +29,7 @@ internal static class ServeCommand
                 DbPath = CommonOptions.ResolveDbPath(parse.GetValue(db)),
                 Urls = parse.GetValue(urls) ?? WebOptions.DefaultUrls,
                 Token = parse.GetValue(token) ?? Environment.GetEnvironmentVariable(WebOptions.TokenEnvironmentVariable),
-                ScorerFactory = () => ScanCommand.LoadScorer(null, null),
+                ScorerFactory = () => ScanCommand.LoadScorer(null),
                 PriorsPath = parse.GetValue(priors),
             };
             WebApplication app;

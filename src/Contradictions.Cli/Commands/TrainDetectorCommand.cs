@@ -4,6 +4,7 @@ using Contradictions.Cli.Output;
 using Contradictions.Core.Detection;
 using Contradictions.ML.Data;
 using Contradictions.ML.Detection;
+using Contradictions.ML.Evaluation;
 using Contradictions.ML.Model;
 using Contradictions.ML.Training;
 
@@ -16,23 +17,28 @@ internal static class TrainDetectorCommand
     {
         var data = new Option<string>("--data") { Description = "FNC-1 folder", DefaultValueFactory = _ => "data/fnc-1" };
         var arc = new Option<string>("--arc") { Description = "ARC folder (extra training pairs, rich in disagreement)", DefaultValueFactory = _ => "data/arc" };
-        var stance = new Option<string>("--stance-model") { Description = "Stance model whose probabilities are pair features", DefaultValueFactory = _ => "models/stance.zip" };
         var output = new Option<string>("--out") { Description = "Model file; the card is written beside it as .json", DefaultValueFactory = _ => "models/contradiction.zip" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
+        var stanceTrees = new Option<int>("--stance-trees") { Description = "Trees per stance head of the pair stance model", DefaultValueFactory = _ => ContradictionTrainer.PairStanceOptions(42).NumberOfTrees };
+        var relatedTrees = new Option<int>("--stance-related-trees") { Description = "Trees of the pair stance model's relatedness head", DefaultValueFactory = _ => ContradictionTrainer.PairStanceOptions(42).RelatedTrees };
         var command = new Command("train-detector", "Train the contradiction pair model (FastTree + Platt calibration) and report its calibration on FNC-1 hold-out pairs")
         {
-            data, arc, stance, output, seed, quiet,
+            data, arc, output, seed, quiet, stanceTrees, relatedTrees,
         };
         command.SetAction(parse =>
         {
             var progress = new TerminalProgress(parse.GetValue(quiet));
             try
             {
-                var stanceModel = StanceModel.Load(parse.GetValue(stance)!);
                 var corpus = FncCorpus.Load(parse.GetValue(data)!, parse.GetValue(arc));
-                progress.Report("deriving claim pairs (headlines sharing a body, body sentences restating or refuting a headline, rewrites)");
                 var seedValue = parse.GetValue(seed);
+                var stanceOptions = ContradictionTrainer.PairStanceOptions(seedValue, parse.GetValue(stanceTrees), parse.GetValue(relatedTrees));
+                progress.Report($"training the pair stance model ({stanceOptions.NumberOfTrees} trees per stance head, {stanceOptions.RelatedTrees} for relatedness) on the FNC-1 training split");
+                var stanceModel = StanceTrainer.Train(corpus.Training, stanceOptions, progress).Model;
+                var stanceCard = new PairStanceCard("FNC-1 training_ids.txt split", stanceOptions.NumberOfTrees, stanceOptions.RelatedTrees,
+                    stanceModel.TreesPerPrediction, MetricsCard.From(StanceEvaluation.Evaluate(stanceModel, corpus.HoldOut).Metrics));
+                progress.Report("deriving claim pairs (headlines sharing a body, body sentences restating or refuting a headline, rewrites)");
                 var training = PairDerivation.FromHeadlines(corpus.Training.Concat(corpus.Extra), seedValue)
                     .Concat(SentencePairDerivation.Derive(corpus.Training.Concat(corpus.Extra), seedValue))
                     .Concat(SyntheticPairDerivation.Derive(corpus.Training, seedValue)).ToList();
@@ -47,7 +53,7 @@ internal static class TrainDetectorCommand
                 result.Model.Save(path, result.MlNetHead);
                 var card = new ContradictionCard(
                     Path.GetFileName(path),
-                    Path.GetFileName(parse.GetValue(stance)!),
+                    stanceCard,
                     corpus.Files.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f).Replace('\\', '/')).ToArray(),
                     corpus.DataSha256,
                     result.TrainingPairs,
@@ -60,6 +66,8 @@ internal static class TrainDetectorCommand
                     result.RealHeldOut,
                     Math.Round(result.Duration.TotalSeconds, 1));
                 card.Save(Path.ChangeExtension(path, ".json"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"pair stance model on the FNC-1 hold-out: relative FNC score {stanceCard.HoldOut.FncRelative:0.000}, macro-F1 {stanceCard.HoldOut.MacroF1:0.000}, {stanceCard.TreesPerPrediction} trees a prediction"));
                 Print("held-out pairs", result.HeldOut);
                 Print("real held-out pairs (no rewrites)", result.RealHeldOut);
                 Console.WriteLine($"wrote {path} and {Path.ChangeExtension(path, ".json")}");

@@ -106,6 +106,23 @@ public static class PairFeatureExtractor
         if (k != Count) throw new InvalidOperationException($"computed {k} pair features but {Count} are named");
     }
 
+    /// <summary>
+    /// The features of the pair (b, a) from those of (a, b): the two stance directions trade places and the days
+    /// apart change sign; every other feature is symmetric in the two sides. Lets a scorer judge both orders
+    /// (its confidence must not depend on which claim was stored first) for the price of one feature computation.
+    /// </summary>
+    public static void Swap(ReadOnlySpan<float> f, Span<float> swapped)
+    {
+        if (f.Length != Count || swapped.Length != Count) throw new ArgumentException($"expected {Count} features");
+        f.CopyTo(swapped);
+        f.Slice(StanceBA, 3).CopyTo(swapped[StanceAB..]);
+        f.Slice(StanceAB, 3).CopyTo(swapped.Slice(StanceBA, 3));
+        swapped[DaysApart] = -f[DaysApart];
+    }
+
+    private const int StanceAB = 0, StanceBA = 3;
+    private static readonly int DaysApart = Index("days_apart");
+
     /// <summary>The human-readable cues behind features already computed by <see cref="Compute"/>.</summary>
     public static List<string> Cues(ClaimContext a, PreparedClaimText ta, ClaimContext b, PreparedClaimText tb, ReadOnlySpan<float> f)
     {
@@ -147,9 +164,10 @@ public static class PairFeatureExtractor
         return content == 0 ? 0 : covered / (float)content;
     }
 
+    // One side has one word of the pair and the other side the other, neither both: symmetric in the two sides.
     private static bool AntonymFires(PreparedClaimText ta, PreparedClaimText tb, string x, string y) =>
-        (ta.Stems.Contains(x) && tb.Stems.Contains(y) && !ta.Stems.Contains(y)) ||
-        (ta.Stems.Contains(y) && tb.Stems.Contains(x) && !ta.Stems.Contains(x));
+        (ta.Stems.Contains(x) && tb.Stems.Contains(y) && !ta.Stems.Contains(y) && !tb.Stems.Contains(x)) ||
+        (ta.Stems.Contains(y) && tb.Stems.Contains(x) && !ta.Stems.Contains(x) && !tb.Stems.Contains(y));
 
     // Indexed loops, not LINQ: this runs for every candidate pair and must not allocate.
     private static int SharedEntities(Claim a, Claim b)
@@ -205,7 +223,15 @@ public static class PairFeatureExtractor
         return k + 3;
     }
 
+    // Symmetric, so that the features of (b, a) are those of (a, b) rearranged (see Swap).
     private static (bool Conflict, int Shared) Numbers(Claim a, Claim b)
+    {
+        var (conflictAB, sharedAB) = NumbersOneWay(a, b);
+        var (conflictBA, sharedBA) = NumbersOneWay(b, a);
+        return (conflictAB || conflictBA, Math.Min(sharedAB, sharedBA));
+    }
+
+    private static (bool Conflict, int Shared) NumbersOneWay(Claim a, Claim b)
     {
         int shared = 0;
         bool conflict = false;

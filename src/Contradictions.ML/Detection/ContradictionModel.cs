@@ -6,13 +6,15 @@ using Contradictions.ML.Model;
 namespace Contradictions.ML.Detection;
 
 /// <summary>
-/// The contradiction scorer: stance probabilities both ways (from <see cref="StanceModel"/>) plus the
-/// <see cref="PairFeatureExtractor"/> cues, into FastTree trees with a Platt calibrator fitted on pairs the trees
-/// did not train on. Thread-safe; claim preparation is cached by claim id.
+/// The contradiction scorer: stance probabilities both ways plus the <see cref="PairFeatureExtractor"/> cues, into
+/// FastTree trees with a Platt calibrator fitted on pairs the trees did not train on. The stance comes from the
+/// model's own pair stance model, saved inside it: the same features as the stance classifier with far fewer trees
+/// (every candidate pair pays for two predictions), so the file is self-contained and a retrained stance
+/// classifier cannot change what the pair trees were trained on. Thread-safe; claim preparation is cached by claim id.
 /// </summary>
 public sealed class ContradictionModel : IContradictionScorer
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string Entry = "contradiction-model.bin";
 
     private readonly StanceModel stance;
@@ -29,6 +31,9 @@ public sealed class ContradictionModel : IContradictionScorer
 
     internal BinaryHead Head => head;
 
+    /// <summary>The stance model whose probabilities (both ways) are pair features.</summary>
+    public StanceModel PairStance => stance;
+
     /// <summary>Pairs below this confidence get no cues: they cannot become flags, and cues are the costly part.</summary>
     public const float ExplainFrom = 0.05f;
 
@@ -40,7 +45,7 @@ public sealed class ContradictionModel : IContradictionScorer
         var ba = stance.Predict(pb.AsClaim, pa.AsPassage);
         Span<float> f = stackalloc float[PairFeatureExtractor.Count];
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
-        float confidence = head.Probability(f);
+        float confidence = SymmetricProbability(head, f);
         var overlap = f[PairFeatureExtractor.Index("jaccard")];
         IReadOnlyList<string> cues = confidence < ExplainFrom ? [] : PairFeatureExtractor.Cues(a, pa.Text, b, pb.Text, f);
         return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, ab, ba, overlap);
@@ -56,7 +61,20 @@ public sealed class ContradictionModel : IContradictionScorer
         var pb = Prepare(b);
         Span<float> f = stackalloc float[PairFeatureExtractor.Count];
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, stance.Predict(pa.AsClaim, pb.AsPassage), stance.Predict(pb.AsClaim, pa.AsPassage), f);
-        return head.Probability(f);
+        return SymmetricProbability(head, f);
+    }
+
+    /// <summary>
+    /// The calibrated probability of the mean tree score over both orders of the pair: the trees are not exactly
+    /// symmetric, and a flag's confidence must not depend on which claim happened to be stored first.
+    /// </summary>
+    internal static float SymmetricProbability(BinaryHead head, ReadOnlySpan<float> f) => head.ProbabilityOfScore(SymmetricScore(head.Trees, f));
+
+    internal static float SymmetricScore(TreeEnsemble trees, ReadOnlySpan<float> f)
+    {
+        Span<float> swapped = stackalloc float[PairFeatureExtractor.Count];
+        PairFeatureExtractor.Swap(f, swapped);
+        return (trees.Score(f) + trees.Score(swapped)) / 2;
     }
 
     /// <summary>Pair features without the calibrated head, for training.</summary>
@@ -83,10 +101,11 @@ public sealed class ContradictionModel : IContradictionScorer
         w.Write(FormatVersion);
         w.Write(PairFeatureExtractor.Count);
         head.Write(w);
+        stance.Write(w);
     }, mlNetHead is null ? null : new Dictionary<string, byte[]> { ["mlnet/contradiction.zip"] = mlNetHead });
 
-    /// <summary>Loads the pair model and the stance model it was trained with.</summary>
-    public static ContradictionModel Load(string path, StanceModel stance)
+    /// <summary>Loads the pair model with its pair stance model.</summary>
+    public static ContradictionModel Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: contradiction model not found (train one with 'contradictions train-detector')", path);
         try
@@ -95,13 +114,14 @@ public sealed class ContradictionModel : IContradictionScorer
             var entry = zip.GetEntry(Entry) ?? throw new InvalidDataException($"{path}: not a contradiction model (no {Entry})");
             using var r = new BinaryReader(entry.Open());
             int version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"{path}: model format {version}, expected {FormatVersion}");
+            if (version != FormatVersion) throw new InvalidDataException($"{path}: model format {version}, expected {FormatVersion}; retrain it with 'contradictions train-detector'");
             int count = r.ReadInt32();
             if (count != PairFeatureExtractor.Count)
             {
                 throw new InvalidDataException($"{path}: model has {count} pair features, this build computes {PairFeatureExtractor.Count}; retrain it");
             }
-            return new ContradictionModel(stance, BinaryHead.Read(r));
+            var head = BinaryHead.Read(r);
+            return new ContradictionModel(StanceModel.Read(r, path), head);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -116,7 +116,10 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     /// <summary>Writes the model; <paramref name="extraEntries"/> (e.g. ML.NET's own saved heads) go in the same zip.</summary>
-    public void Save(string path, IReadOnlyDictionary<string, byte[]>? extraEntries = null) => ModelZip.Write(path, ModelEntry, w =>
+    public void Save(string path, IReadOnlyDictionary<string, byte[]>? extraEntries = null) => ModelZip.Write(path, ModelEntry, Write, extraEntries);
+
+    /// <summary>The model's own binary form, also embedded in the contradiction model (its lighter pair stance).</summary>
+    internal void Write(BinaryWriter w)
     {
         w.Write(FormatVersion);
         w.Write((int)Shape);
@@ -128,7 +131,31 @@ public sealed class StanceModel : IStanceClassifier
         w.Write(heads.Length);
         foreach (var h in heads) h.Write(w);
         foreach (var s in classScale) w.Write(s);
-    }, extraEntries);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; <paramref name="path"/> names the file in errors.</summary>
+    internal static StanceModel Read(BinaryReader r, string path)
+    {
+        int version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"{path}: stance model format {version}, expected {FormatVersion}");
+        var shape = (ModelShape)r.ReadInt32();
+        int featureCount = r.ReadInt32();
+        if (featureCount != Featurizer.Count)
+        {
+            throw new InvalidDataException($"{path}: model has {featureCount} stance features, this build computes {Featurizer.Count}; retrain it");
+        }
+        var text = TextModel.Read(r);
+        var lexicon = StanceLexicon.Read(r);
+        var related = r.ReadBoolean() ? BinaryHead.Read(r) : null;
+        var heads = new BinaryHead[r.ReadInt32()];
+        for (int i = 0; i < heads.Length; i++) heads[i] = BinaryHead.Read(r);
+        var scale = new float[4];
+        for (int i = 0; i < 4; i++) scale[i] = r.ReadSingle();
+        return new StanceModel(new Featurizer(text, lexicon), shape, related, heads, scale);
+    }
+
+    /// <summary>Trees evaluated for a related pair in one direction: what a prediction costs.</summary>
+    public int TreesPerPrediction => (related?.Trees.Trees.Count ?? 0) + heads.Sum(h => h.Trees.Trees.Count);
 
     public static StanceModel Load(string path)
     {
@@ -138,22 +165,7 @@ public sealed class StanceModel : IStanceClassifier
             using var zip = ZipFile.OpenRead(path);
             var entry = zip.GetEntry(ModelEntry) ?? throw new InvalidDataException($"{path}: not a stance model (no {ModelEntry})");
             using var r = new BinaryReader(entry.Open());
-            int version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"{path}: model format {version}, expected {FormatVersion}");
-            var shape = (ModelShape)r.ReadInt32();
-            int featureCount = r.ReadInt32();
-            if (featureCount != Featurizer.Count)
-            {
-                throw new InvalidDataException($"{path}: model has {featureCount} features, this build computes {Featurizer.Count}; retrain it");
-            }
-            var text = TextModel.Read(r);
-            var lexicon = StanceLexicon.Read(r);
-            var related = r.ReadBoolean() ? BinaryHead.Read(r) : null;
-            var heads = new BinaryHead[r.ReadInt32()];
-            for (int i = 0; i < heads.Length; i++) heads[i] = BinaryHead.Read(r);
-            var scale = new float[4];
-            for (int i = 0; i < 4; i++) scale[i] = r.ReadSingle();
-            return new StanceModel(new Featurizer(text, lexicon), shape, related, heads, scale);
+            return Read(r, path);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

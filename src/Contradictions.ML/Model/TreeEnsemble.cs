@@ -137,7 +137,9 @@ internal sealed class TreeEnsemble
 /// <summary>A calibrated binary scorer: trees, then Platt's sigmoid p = 1 / (1 + exp(slope·score + offset)).</summary>
 internal sealed record BinaryHead(TreeEnsemble Trees, float Slope, float Offset)
 {
-    public float Probability(ReadOnlySpan<float> features) => 1f / (1f + MathF.Exp(Slope * Trees.Score(features) + Offset));
+    public float Probability(ReadOnlySpan<float> features) => ProbabilityOfScore(Trees.Score(features));
+
+    public float ProbabilityOfScore(float score) => 1f / (1f + MathF.Exp(Slope * score + Offset));
 
     public void Write(BinaryWriter w)
     {

@@ -11,7 +11,7 @@ namespace Contradictions.ML.Tests.Detection;
 public class ContradictionModelTests
 {
     private static readonly Lazy<ContradictionModel> Committed = new(() =>
-        ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"), StanceModel.Load(RepoPaths.Of("models", "stance.zip"))));
+        ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip")));
 
     private static readonly Lazy<IReadOnlyList<Claim>> Seed000 = new(() => ClaimExtractor.Extract(ArticleFactory.Create("000",
         File.ReadAllText(Directory.GetFiles(RepoPaths.Of("data", "articles"), "000_*.txt").Single()))));
@@ -51,6 +51,38 @@ public class ContradictionModelTests
         var other = Committed.Value.Score(Report, Context(4, Read("The Ukrainian Ministry of Defense denied that its troops had withdrawn from the Kursk region.")));
 
         Assert.True(other.Confidence < denial.Confidence - 0.3, $"{other.Confidence:0.000} vs {denial.Confidence:0.000}");
+    }
+
+    [Fact]
+    public void Confidence_does_not_depend_on_which_claim_comes_first()
+    {
+        var claims = Seed000.Value.Select((c, i) => Context(100 + i, c)).ToArray();
+        int pairs = 0;
+        for (int i = 0; i < claims.Length; i++)
+        {
+            for (int j = i + 1; j < claims.Length; j++, pairs++)
+            {
+                var forward = Committed.Value.Score(claims[i], claims[j]);
+                var backward = Committed.Value.Score(claims[j], claims[i]);
+                Assert.True(Math.Abs(forward.Confidence - backward.Confidence) < 1e-5f, $"{forward.Confidence} vs {backward.Confidence}: {claims[i].Claim.Text} / {claims[j].Claim.Text}");
+                Assert.Equal(forward.Confidence, Committed.Value.Confidence(claims[i], claims[j]));
+            }
+        }
+        Assert.True(pairs > 100, $"{pairs} pairs");
+    }
+
+    [Fact]
+    public void Model_file_carries_its_own_lighter_stance_model_and_the_card_records_its_scores()
+    {
+        var card = ContradictionCard.Load(RepoPaths.Of("models", "contradiction.json"));
+        var full = StanceModel.Load(RepoPaths.Of("models", "stance.zip"));
+
+        // Loaded from the one file; the stance classifier's file is not read.
+        Assert.Equal(card.PairStance.TreesPerPrediction, Committed.Value.PairStance.TreesPerPrediction);
+        Assert.True(Committed.Value.PairStance.TreesPerPrediction * 5 <= full.TreesPerPrediction,
+            $"{Committed.Value.PairStance.TreesPerPrediction} vs {full.TreesPerPrediction} trees");
+        Assert.InRange(card.PairStance.HoldOut.FncRelative, 0.85, 1);
+        Assert.Equal(9622, card.PairStance.HoldOut.Pairs);
     }
 
     [Fact]
