@@ -38,6 +38,20 @@ public static class PairFeatureExtractor
     private static readonly (string A, string B)[] Antonyms =
         AntonymWords.Select(p => (Stemmer.Stem(p.A), Stemmer.Stem(p.B))).ToArray();
 
+    // Each antonym stem is one bit of a claim's mask (PreparedClaimText.AntonymMask), so testing every pair for every
+    // candidate pair is a few bit operations instead of dozens of string-hash look-ups.
+    private static readonly string[] AntonymStems = Antonyms.SelectMany(p => new[] { p.A, p.B }).Distinct(StringComparer.Ordinal).ToArray();
+    private static readonly (ulong A, ulong B)[] AntonymBits =
+        Antonyms.Select(p => (1UL << Array.IndexOf(AntonymStems, p.A), 1UL << Array.IndexOf(AntonymStems, p.B))).ToArray();
+
+    /// <summary>The bits of the antonym stems among <paramref name="stems"/>.</summary>
+    internal static ulong AntonymMaskOf(HashSet<string> stems)
+    {
+        ulong mask = 0;
+        for (int i = 0; i < AntonymStems.Length; i++) if (stems.Contains(AntonymStems[i])) mask |= 1UL << i;
+        return mask;
+    }
+
     /// <summary>The features and the cues a reviewer reads (for pairs worth explaining).</summary>
     public static PairAnalysis Analyze(ClaimContext a, PreparedClaimText ta, ClaimContext b, PreparedClaimText tb,
         StanceProbabilities ab, StanceProbabilities ba)
@@ -78,7 +92,7 @@ public static class PairFeatureExtractor
         bool negA = ta.Negations > 0, negB = tb.Negations > 0;
         f[k++] = negA != negB && !(aDenied ^ bDenied) ? 1 : 0;
         int antonyms = 0;
-        foreach (var (x, y) in Antonyms) if (AntonymFires(ta, tb, x, y)) antonyms++;
+        for (int i = 0; i < AntonymBits.Length; i++) if (AntonymFires(ta.AntonymMask, tb.AntonymMask, AntonymBits[i])) antonyms++;
         f[k++] = antonyms;
 
         var (conflict, sharedNumbers) = Numbers(a.Claim, b.Claim);
@@ -135,7 +149,10 @@ public static class PairFeatureExtractor
             cues.Add(string.Create(CultureInfo.InvariantCulture, $"{denier} denies what {reporter} reports ({coverage:P0} of the denial's content words are in {reporter})"));
         }
         if (f[Index("negation_asymmetry")] > 0) cues.Add($"negation asymmetry: only {(ta.Negations > 0 ? "A" : "B")} is negated");
-        foreach (var (x, y) in Antonyms) if (AntonymFires(ta, tb, x, y)) cues.Add($"antonyms: {x} ↔ {y}");
+        for (int i = 0; i < Antonyms.Length; i++)
+        {
+            if (AntonymFires(ta.AntonymMask, tb.AntonymMask, AntonymBits[i])) cues.Add($"antonyms: {Antonyms[i].A} ↔ {Antonyms[i].B}");
+        }
         if (ConflictCue(a.Claim, b.Claim) is { } conflictCue) cues.Add(conflictCue);
         if (f[Index("shared_numbers")] > 0) cues.Add($"both mention {string.Join(", ", SharedNumberTexts(a.Claim, b.Claim))}");
         if (f[Index("speaker_relation")] >= 0.99f && f[Index("same_speaker")] == 0)
@@ -165,9 +182,9 @@ public static class PairFeatureExtractor
     }
 
     // One side has one word of the pair and the other side the other, neither both: symmetric in the two sides.
-    private static bool AntonymFires(PreparedClaimText ta, PreparedClaimText tb, string x, string y) =>
-        (ta.Stems.Contains(x) && tb.Stems.Contains(y) && !ta.Stems.Contains(y) && !tb.Stems.Contains(x)) ||
-        (ta.Stems.Contains(y) && tb.Stems.Contains(x) && !ta.Stems.Contains(x) && !tb.Stems.Contains(y));
+    private static bool AntonymFires(ulong a, ulong b, (ulong X, ulong Y) pair) =>
+        ((a & pair.X) != 0 && (b & pair.Y) != 0 && (a & pair.Y) == 0 && (b & pair.X) == 0) ||
+        ((a & pair.Y) != 0 && (b & pair.X) != 0 && (a & pair.X) == 0 && (b & pair.Y) == 0);
 
     // Indexed loops, not LINQ: this runs for every candidate pair and must not allocate.
     private static int SharedEntities(Claim a, Claim b)

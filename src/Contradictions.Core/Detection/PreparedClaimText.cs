@@ -16,7 +16,11 @@ public sealed class PreparedClaimText
         Refuting = refuting;
         Hedging = hedging;
         Tokens = tokens;
+        AntonymMask = PairFeatureExtractor.AntonymMaskOf(stems);
     }
+
+    /// <summary>Which of the pair features' antonym stems the claim has, one bit each.</summary>
+    public ulong AntonymMask { get; }
 
     /// <summary>Words that discredit a claim ("fake", "denied", "hoax").</summary>
     public int Refuting { get; }

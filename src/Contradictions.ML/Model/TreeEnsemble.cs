@@ -10,12 +10,12 @@ namespace Contradictions.ML.Model;
 /// </summary>
 internal sealed class TreeEnsemble
 {
-    // Internal nodes of all trees, concatenated; one struct per node keeps a split in one cache line.
+    // Internal nodes of all trees, concatenated, with absolute child indexes: a child >= 0 is a node, a child < 0 is
+    // ~(index into weightedLeaves). One struct per node keeps a split in one cache line.
     private readonly Node[] nodes;
-    private readonly float[] leaves;
-    private readonly int[] nodeOffset;   // per tree, -1 for a single-leaf tree
-    private readonly int[] leafOffset;   // per tree
-    private readonly float[] weight;     // per tree
+    private readonly float[] weightedLeaves;   // leaf value × tree weight, all trees
+    private readonly int[] roots;              // per tree with splits: its root node
+    private readonly float constant;           // bias plus the single-leaf trees
 
     [StructLayout(LayoutKind.Sequential)]
     private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
@@ -25,37 +25,48 @@ internal sealed class TreeEnsemble
     public TreeEnsemble(float bias, IReadOnlyList<Tree> trees)
     {
         Bias = bias;
-        int nodes = trees.Sum(t => t.Feature.Length), leafCount = trees.Sum(t => t.Leaves.Length);
-        this.nodes = new Node[nodes];
-        leaves = new float[leafCount];
-        nodeOffset = new int[trees.Count];
-        leafOffset = new int[trees.Count];
-        weight = new float[trees.Count];
+        nodes = new Node[trees.Sum(t => t.Feature.Length)];
+        weightedLeaves = new float[trees.Sum(t => t.Leaves.Length)];
+        var roots = new List<int>(trees.Count);
+        constant = bias;
         int n = 0, l = 0;
         for (int t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
-            nodeOffset[t] = tree.Feature.Length == 0 ? -1 : n;
-            leafOffset[t] = l;
-            weight[t] = tree.Weight;
-            for (int i = 0; i < tree.Feature.Length; i++)
+            for (int i = 0; i < tree.Leaves.Length; i++) weightedLeaves[l + i] = tree.Weight * tree.Leaves[i];
+            if (tree.Feature.Length == 0)
             {
-                if ((uint)tree.Feature[i] >= MaxFeatures) throw new InvalidDataException($"tree {t} splits on feature {tree.Feature[i]}");
-                this.nodes[n + i] = new Node(tree.Feature[i], tree.Threshold[i], tree.Left[i], tree.Right[i]);
+                constant += weightedLeaves[l];
             }
-            tree.Leaves.CopyTo(leaves, l);
+            else
+            {
+                roots.Add(n);
+                for (int i = 0; i < tree.Feature.Length; i++)
+                {
+                    if ((uint)tree.Feature[i] >= MaxFeatures) throw new InvalidDataException($"tree {t} splits on feature {tree.Feature[i]}");
+                    nodes[n + i] = new Node(tree.Feature[i], tree.Threshold[i], Absolute(tree.Left[i], n, l), Absolute(tree.Right[i], n, l));
+                }
+            }
             n += tree.Feature.Length;
             l += tree.Leaves.Length;
         }
+        this.roots = roots.ToArray();
         Trees = trees;
         RequiredFeatures = trees.SelectMany(t => t.Feature).DefaultIfEmpty(-1).Max() + 1;
     }
+
+    private static int Absolute(int child, int nodeOffset, int leafOffset) => child < 0 ? ~(~child + leafOffset) : child + nodeOffset;
 
     public IReadOnlyList<Tree> Trees { get; }
 
     /// <summary>Feature indexes are checked against this bound at construction, so scoring can skip bounds checks.</summary>
     public const int MaxFeatures = 1024;
 
+    /// <summary>
+    /// The ensemble's raw score. Trees are walked four at a time: each walk is a chain of dependent loads and
+    /// hard-to-predict branches, and four independent chains keep the core busy while one waits. Leaves are summed
+    /// in tree order (single-leaf trees, constants, first).
+    /// </summary>
     public float Score(ReadOnlySpan<float> features)
     {
         if (features.Length < RequiredFeatures)
@@ -64,25 +75,39 @@ internal sealed class TreeEnsemble
         }
         ref float f = ref MemoryMarshal.GetReference(features);
         ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
-        float sum = Bias;
-        for (int t = 0; t < weight.Length; t++)
+        ref float leaf0 = ref MemoryMarshal.GetArrayDataReference(weightedLeaves);
+        float sum = constant;
+        int t = 0;
+        for (; t + 4 <= roots.Length; t += 4)
         {
-            int offset = nodeOffset[t];
-            int leaf = 0;
-            if (offset >= 0)
+            int a = roots[t], b = roots[t + 1], c = roots[t + 2], d = roots[t + 3];
+            // Until all four reach a leaf (a negative index); finished walks stay put.
+            while ((a & b & c & d) >= 0)
             {
-                int index = offset;
-                while (true)
-                {
-                    ref readonly Node node = ref Unsafe.Add(ref node0, index);
-                    int child = Unsafe.Add(ref f, node.Feature) <= node.Threshold ? node.Left : node.Right;
-                    if (child < 0) { leaf = ~child; break; }
-                    index = offset + child;
-                }
+                if (a >= 0) a = Step(ref node0, ref f, a);
+                if (b >= 0) b = Step(ref node0, ref f, b);
+                if (c >= 0) c = Step(ref node0, ref f, c);
+                if (d >= 0) d = Step(ref node0, ref f, d);
             }
-            sum += weight[t] * leaves[leafOffset[t] + leaf];
+            sum += Unsafe.Add(ref leaf0, ~a);
+            sum += Unsafe.Add(ref leaf0, ~b);
+            sum += Unsafe.Add(ref leaf0, ~c);
+            sum += Unsafe.Add(ref leaf0, ~d);
+        }
+        for (; t < roots.Length; t++)
+        {
+            int a = roots[t];
+            while (a >= 0) a = Step(ref node0, ref f, a);
+            sum += Unsafe.Add(ref leaf0, ~a);
         }
         return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(ref Node node0, ref float f, int index)
+    {
+        ref readonly Node node = ref Unsafe.Add(ref node0, index);
+        return Unsafe.Add(ref f, node.Feature) <= node.Threshold ? node.Left : node.Right;
     }
 
     /// <summary>One more than the highest feature index any split reads.</summary>

@@ -63,4 +63,24 @@ public class PairFeatureExtractorTests
         Assert.Equal(3, f[PairFeatureExtractor.Index("days_apart")]);
         Assert.Equal(-3, swapped[PairFeatureExtractor.Index("days_apart")]);
     }
+
+    private static float[] FeaturesOf(string a, string b)
+    {
+        var ca = new ClaimContext(1, "a", null, null, Contradictions.Core.Claims.ClaimExtractor.Extract(Contradictions.Core.Articles.ArticleFactory.Create("a", a)).Single());
+        var cb = new ClaimContext(2, "b", null, null, Contradictions.Core.Claims.ClaimExtractor.Extract(Contradictions.Core.Articles.ArticleFactory.Create("b", b)).Single());
+        var f = new float[PairFeatureExtractor.Count];
+        PairFeatureExtractor.Compute(ca, PreparedClaimText.From(ca.Claim), cb, PreparedClaimText.From(cb.Claim), Forward, Backward, f);
+        return f;
+    }
+
+    [Fact]
+    public void Opposite_words_on_the_two_sides_fire_the_antonym_feature_and_shared_ones_do_not()
+    {
+        int antonyms = PairFeatureExtractor.Index("antonyms");
+
+        Assert.Equal(1, FeaturesOf("The parliament will support the ceasefire plan.", "The parliament will oppose the ceasefire plan.")[antonyms]);
+        Assert.Equal(2, FeaturesOf("Prices will rise and the team will win.", "Prices will fall and the team will lose.")[antonyms]);
+        Assert.Equal(0, FeaturesOf("Some support the plan, others oppose it.", "Many oppose the plan and few support it.")[antonyms]);
+        Assert.Equal(0, FeaturesOf("The parliament will support the ceasefire plan.", "The parliament will debate the ceasefire plan.")[antonyms]);
+    }
 }
