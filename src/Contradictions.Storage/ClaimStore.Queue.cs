@@ -86,7 +86,7 @@ public sealed partial class ClaimStore
             exact = (long)count.ExecuteScalar()!;
             wanted = Math.Min(wanted, offset + limit);
         }
-        var ids = plan.Sides.Count == 0 ? MatchingIds(plan, plan.Index, wanted, tx) : SideMatchingIds(plan, wanted, tx);
+        var ids = plan.Sides.Count == 0 ? MatchingIds(plan, wanted, tx) : SideMatchingIds(plan, wanted, tx);
         bool more = exact is null && ids.Count == wanted;
         int total = (int)Math.Min(int.MaxValue, exact ?? (more ? wanted - 1 : ids.Count));
         var page = ids.Skip((int)Math.Min(offset, int.MaxValue)).Take(limit).ToList();
@@ -96,9 +96,9 @@ public sealed partial class ClaimStore
     }
 
     /// <summary>Ids of the flags matching every condition, in queue order, at most <paramref name="wanted"/>.</summary>
-    private List<long> MatchingIds(QueuePlan plan, string from, long wanted, SqliteTransaction tx)
+    private List<long> MatchingIds(QueuePlan plan, long wanted, SqliteTransaction tx)
     {
-        using var cmd = Command($"SELECT f.id FROM {from} {plan.Where} ORDER BY f.confidence DESC, f.id LIMIT $wanted", tx);
+        using var cmd = Command($"SELECT f.id FROM {plan.Index} {plan.Where} ORDER BY f.confidence DESC, f.id LIMIT $wanted", tx);
         plan.Bind(cmd);
         cmd.Parameters.AddWithValue("$wanted", wanted == long.MaxValue ? -1 : wanted);
         var ids = new List<long>();

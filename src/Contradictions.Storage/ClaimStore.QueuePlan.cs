@@ -149,7 +149,7 @@ public sealed partial class ClaimStore
             // Most index entries then fail on the first probe.
             plan.Sides.Sort((x, y) => x.Density.CompareTo(y.Density));
             var fewest = plan.Sides.MinBy(s => s.Claims)!;
-            if (walk <= SeekCost * fewest.Claims) return MatchingIds(plan, plan.Index, wanted, tx);
+            if (walk <= SeekCost * fewest.Claims) return MatchingIds(plan, wanted, tx);
             var where = plan.Where;
             using var cmd = Command($"""
                 SELECT f.id, f.confidence FROM {fewest.ClaimsTerm} CROSS JOIN flags f INDEXED BY ix_flags_side_a ON f.claim_a = c.id {where}
