@@ -149,6 +149,8 @@ internal static class SyntheticReviewStore
             }
         }
         tx.Commit();
+        // The store adds the claims written here to its word index when it next opens.
+        using (ClaimStore.Open(path)) { }
         using (var optimize = connection.CreateCommand())
         {
             optimize.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";

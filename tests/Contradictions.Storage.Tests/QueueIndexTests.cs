@@ -143,7 +143,8 @@ public class QueueIndexTests
             Assert.Equal([1L, 2L], store.QueryFlags(new FlagFilter { Outlet = "reuters" }, 0, 10).Items.Select(q => q.Flag.Id).Order());
         }
 
-        // Rows written by plain SQL after the migration: the triggers index the claim and give the flag its articles.
+        // Rows written by plain SQL after the migration: the triggers list the new and changed claims for the word
+        // index, which the next store to open adds, and give the flag its articles.
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();
@@ -156,7 +157,6 @@ public class QueueIndexTests
                     (3, 4, 5, 0.7, 'Factual', '[]', '{"Ab":[0,1,0,0],"Ba":[0,1,0,0]}', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
                 UPDATE claims SET text = 'Kyiv refused.' WHERE id = 2;
                 DELETE FROM articles WHERE id = 1;
-                INSERT INTO claim_words(claim_words, rank) VALUES ('integrity-check', 1);
                 """;
             cmd.ExecuteNonQuery();
         }
@@ -166,6 +166,12 @@ public class QueueIndexTests
         Assert.Equal([3L], again.QueryFlags(new FlagFilter { Outlet = "bbc" }, 0, 10).Items.Select(q => q.Flag.Id));
         Assert.Empty(Subject(again, "rejected"));
         Assert.Empty(Subject(again, "kyiv"));
+        // The index holds exactly the stored texts (FTS5 compares it with the claims table, or fails).
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var integrity = check.CreateCommand();
+        integrity.CommandText = "INSERT INTO claim_words(claim_words, rank) VALUES ('integrity-check', 1); SELECT COUNT(*) FROM claim_words_pending;";
+        Assert.Equal(0L, integrity.ExecuteScalar());
     }
 
     public static TheoryData<FlagFilter, string> Walks() => new()
