@@ -40,16 +40,31 @@ internal static class SyntheticReviewStore
 
     public sealed record Summary(int Articles, int Claims, int Flags, int Verdicts, string[] Outlets, string[] Speakers);
 
+    private const int ClaimsPerArticle = 20;
+
+    /// <summary>Outlets, most common first.</summary>
+    private static string[] Outlets() =>
+        KnownOutlets.Concat(Enumerable.Range(0, 224).Select(i => $"The {LastNames[i % LastNames.Length]} {(i % 3 == 0 ? "Herald" : i % 3 == 1 ? "Gazette" : "Times")} {i / LastNames.Length + 1}")).ToArray();
+
+    /// <summary>Speakers, most quoted first. Surnames vary fastest, so the most quoted speakers have different names; 720 distinct names, then suffixed.</summary>
+    private static string[] Speakers() =>
+        Enumerable.Range(0, 3600).Select(i => $"{FirstNames[i / LastNames.Length % FirstNames.Length]} {LastNames[i % LastNames.Length]}{(i >= 720 ? " " + (char)('A' + i / 720) : "")}").ToArray();
+
+    /// <summary>What <see cref="Create"/> makes for <paramref name="flags"/>, without making it (the verdict count is left at 0).</summary>
+    public static Summary Describe(int flags)
+    {
+        int articles = Math.Max(2, flags / 10);
+        return new Summary(articles, articles * ClaimsPerArticle, flags, 0, Outlets(), Speakers());
+    }
+
     public static Summary Create(string path, int flags, int seed = 11)
     {
         using (ClaimStore.Open(path)) { }
         var random = new Random(seed);
-        var outlets = KnownOutlets.Concat(Enumerable.Range(0, 224).Select(i => $"The {LastNames[i % LastNames.Length]} {(i % 3 == 0 ? "Herald" : i % 3 == 1 ? "Gazette" : "Times")} {i / LastNames.Length + 1}")).ToArray();
-        // Surnames vary fastest, so the most quoted speakers have different names; 720 distinct names, then suffixed.
-        var speakers = Enumerable.Range(0, 3600).Select(i => $"{FirstNames[i / LastNames.Length % FirstNames.Length]} {LastNames[i % LastNames.Length]}{(i >= 720 ? " " + (char)('A' + i / 720) : "")}").ToArray();
+        var outlets = Outlets();
+        var speakers = Speakers();
         var outletPick = Zipf(outlets.Length, 1.0);
         var speakerPick = Zipf(speakers.Length, 1.0);
-        const int claimsPerArticle = 20;
         int articles = Math.Max(2, flags / 10);
 
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -65,7 +80,7 @@ internal static class SyntheticReviewStore
             var outlet = outlets[Pick(outletPick, random)];
             text.Clear();
             var rows = new List<(string Text, int Start, string? Speaker, string? Relay)>();
-            for (int o = 0; o < claimsPerArticle; o++)
+            for (int o = 0; o < ClaimsPerArticle; o++)
             {
                 string? speaker = random.NextDouble() < 0.75 ? speakers[Pick(speakerPick, random)] : null;
                 string? relay = speaker is not null && random.NextDouble() < 0.2 ? Relays[random.Next(Relays.Length)] : null;
@@ -106,7 +121,7 @@ internal static class SyntheticReviewStore
         while (written < flags)
         {
             long x = 1 + random.NextInt64(claimId), y = 1 + random.NextInt64(claimId);
-            if ((x - 1) / claimsPerArticle == (y - 1) / claimsPerArticle) continue;
+            if ((x - 1) / ClaimsPerArticle == (y - 1) / ClaimsPerArticle) continue;
             double u = random.NextDouble();
             double kindRoll = random.NextDouble();
             var kind = kindRoll < 0.15 ? "Denial" : kindRoll < 0.5 ? "Factual" : "Position";
@@ -134,6 +149,8 @@ internal static class SyntheticReviewStore
             }
         }
         tx.Commit();
+        // The store adds the claims written here to its word index when it next opens.
+        using (ClaimStore.Open(path)) { }
         using (var optimize = connection.CreateCommand())
         {
             optimize.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";

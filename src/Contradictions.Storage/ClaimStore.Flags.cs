@@ -54,8 +54,8 @@ public sealed partial class ClaimStore
         var sc = scored.Parameters.Add("$c", SqliteType.Real);
         var so = scored.Parameters.Add("$o", SqliteType.Real);
         using var flag = Command("""
-            INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at)
-            VALUES ($a, $b, $c, $k, $e, $s, $t, $t)
+            INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
+            VALUES ($a, $b, $c, $k, $e, $s, $t, $t, (SELECT article_id FROM claims WHERE id = $a), (SELECT article_id FROM claims WHERE id = $b))
             ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
                 explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
             """, tx);

@@ -21,6 +21,7 @@ public sealed partial class ClaimStore
         using var tx = _connection.BeginTransaction();
         using var writer = new ArticleWriter(this, tx);
         var result = writer.Write(article, claims);
+        IndexPendingWords(tx);
         tx.Commit();
         return result;
     }
@@ -53,9 +54,19 @@ public sealed partial class ClaimStore
                 results[i] = new BatchStoreResult(null, e.Message);
             }
         }
+        IndexPendingWords(tx);
         tx.Commit();
         return results;
     }
+
+    /// <summary>
+    /// Adds the claims the triggers listed as new or changed to the word index, in one statement outside any
+    /// savepoint (see schema version 7), so FTS5 writes one segment per transaction.
+    /// </summary>
+    private void IndexPendingWords(SqliteTransaction tx) => Execute("""
+        INSERT INTO claim_words(rowid, text) SELECT c.id, c.text FROM claim_words_pending p JOIN claims c ON c.id = p.claim_id;
+        DELETE FROM claim_words_pending;
+        """, tx);
 
     /// <summary>Prepared commands for one transaction, bound by typed parameters reused for every row.</summary>
     private sealed class ArticleWriter : IDisposable

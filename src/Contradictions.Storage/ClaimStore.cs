@@ -73,6 +73,14 @@ public sealed partial class ClaimStore : IDisposable
             cmd.ExecuteNonQuery();
             tx.Commit();
         }
+        // Claims written by something other than this store (plain SQL) wait in claim_words_pending until a store
+        // writes or opens; normally the list is empty and this is one index look-up.
+        if (Scalar("SELECT EXISTS (SELECT 1 FROM claim_words_pending)") is 1L)
+        {
+            using var tx = _connection.BeginTransaction();
+            IndexPendingWords(tx);
+            tx.Commit();
+        }
     }
 
     public IReadOnlyList<StoredArticle> ListArticles() => QueryArticles("ORDER BY a.id", null);

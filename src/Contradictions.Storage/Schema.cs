@@ -149,6 +149,56 @@ internal static class Schema
         """
         ALTER TABLE scored_pairs ADD COLUMN overlap REAL;
         """,
+        // 7: queue filters that read indexes instead of scanning. A word index of claim texts (FTS5, unicode61:
+        // case- and accent-folded words) finds a subject's claims without reading every text; external content,
+        // so the texts are not stored twice. Triggers list new and changed claims in claim_words_pending, which the
+        // store indexes in one statement at the end of each write (ClaimStore.IndexPendingWords) and on open: FTS5
+        // writes its pending terms to disk at every savepoint, so indexing row by row inside ingest's savepoint per
+        // article made one tiny segment per article and doubled ingest time. Each flag carries
+        // its two claims' articles (claims never move), and the queue indexes cover them, so an outlet filter
+        // probes the few matching articles per index entry instead of first listing all their claims. Writers
+        // that leave the articles out get them from the trigger. The side indexes, by either claim and covering
+        // every filter column, list a few claims' flags without reading flag rows (they replace ix_flags_claim_b).
+        """
+        CREATE VIRTUAL TABLE claim_words USING fts5(text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO claim_words(claim_words) VALUES ('rebuild');
+        CREATE TABLE claim_words_pending (claim_id INTEGER PRIMARY KEY);
+        CREATE TRIGGER tr_claims_words_insert AFTER INSERT ON claims
+        BEGIN
+            INSERT OR IGNORE INTO claim_words_pending(claim_id) VALUES (NEW.id);
+        END;
+        CREATE TRIGGER tr_claims_words_delete AFTER DELETE ON claims
+        BEGIN
+            INSERT INTO claim_words(claim_words, rowid, text) SELECT 'delete', OLD.id, OLD.text
+            WHERE NOT EXISTS (SELECT 1 FROM claim_words_pending WHERE claim_id = OLD.id);
+            DELETE FROM claim_words_pending WHERE claim_id = OLD.id;
+        END;
+        CREATE TRIGGER tr_claims_words_update AFTER UPDATE OF text ON claims
+        BEGIN
+            INSERT INTO claim_words(claim_words, rowid, text) SELECT 'delete', OLD.id, OLD.text
+            WHERE NOT EXISTS (SELECT 1 FROM claim_words_pending WHERE claim_id = OLD.id);
+            INSERT OR IGNORE INTO claim_words_pending(claim_id) VALUES (NEW.id);
+        END;
+        ALTER TABLE flags ADD COLUMN article_a INTEGER;
+        ALTER TABLE flags ADD COLUMN article_b INTEGER;
+        UPDATE flags SET article_a = (SELECT c.article_id FROM claims c WHERE c.id = flags.claim_a),
+                         article_b = (SELECT c.article_id FROM claims c WHERE c.id = flags.claim_b);
+        CREATE TRIGGER tr_flags_articles AFTER INSERT ON flags WHEN NEW.article_a IS NULL OR NEW.article_b IS NULL
+        BEGIN
+            UPDATE flags SET article_a = (SELECT c.article_id FROM claims c WHERE c.id = NEW.claim_a),
+                             article_b = (SELECT c.article_id FROM claims c WHERE c.id = NEW.claim_b)
+            WHERE id = NEW.id;
+        END;
+        DROP INDEX ix_flags_queue;
+        DROP INDEX ix_flags_queue_status;
+        DROP INDEX ix_flags_queue_kind;
+        CREATE INDEX ix_flags_queue ON flags(confidence DESC, status, kind, claim_a, claim_b, article_a, article_b);
+        CREATE INDEX ix_flags_queue_status ON flags(status, confidence DESC, kind, claim_a, claim_b, article_a, article_b);
+        CREATE INDEX ix_flags_queue_kind ON flags(kind, confidence DESC, status, claim_a, claim_b, article_a, article_b);
+        DROP INDEX ix_flags_claim_b;
+        CREATE INDEX ix_flags_side_a ON flags(claim_a, confidence, status, kind, claim_b, article_a, article_b);
+        CREATE INDEX ix_flags_side_b ON flags(claim_b, confidence, status, kind, claim_a, article_a, article_b);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -9,7 +9,10 @@ internal static class FlagReliabilityBlocks
     public static string Likelier(FlagReliabilityView r)
     {
         var side = r.LikelierRight is { } s ? $"side {E(s.ToUpperInvariant())}" : "undetermined";
-        return $"<p class=\"likelier\" id=\"likelier\">More likely right: <strong>{side}</strong> " +
+        var updating = r.Updating
+            ? "<p class=\"meta updating\" id=\"reliability-updating\">Source reliability is being recomputed after recent changes to the store; the estimates below are from before them.</p>"
+            : string.Empty;
+        return updating + $"<p class=\"likelier\" id=\"likelier\">More likely right: <strong>{side}</strong> " +
             $"<span class=\"meta\">(P(A right) from the sources' reliability {N(r.ProbabilityARight)}) — {E(r.Reason)}</span></p>";
     }
 

@@ -55,7 +55,8 @@ internal static class OpenApiDocument
             "type": "object",
             "properties": {
               "items": { "type": "array", "items": { "$ref": "#/components/schemas/FlagSummary" } },
-              "total": { "type": "integer" }, "page": { "type": "integer" }, "pageSize": { "type": "integer" }
+              "total": { "type": "integer" }, "page": { "type": "integer" }, "pageSize": { "type": "integer" },
+              "totalIsLowerBound": { "type": "boolean", "description": "true when more than total flags match: a filtered count stops at 1000 (or at the end of the page)" }
             }
           },
           "SideDetail": {
@@ -99,7 +100,8 @@ internal static class OpenApiDocument
               "a": { "$ref": "#/components/schemas/SideReliability" }, "b": { "$ref": "#/components/schemas/SideReliability" },
               "likelierRight": { "type": "string", "enum": ["a", "b"], "nullable": true, "description": "a reviewer's a_right/b_right, else the sources' comparison when it is decisive; null when undetermined" },
               "probabilityARight": { "type": "number", "description": "P(A right) from the two sides' sources alone" },
-              "reason": { "type": "string" }
+              "reason": { "type": "string" },
+              "updating": { "type": "boolean", "description": "true when the store changed since these estimates were computed; they are being recomputed in the background (the flag's own latest verdict is already applied to likelierRight)" }
             }
           },
           "Evidence": {

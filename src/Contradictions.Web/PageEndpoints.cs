@@ -102,7 +102,7 @@ internal static class PageEndpoints
             sb.Append($"<label>{label}<input name=\"{name}\" value=\"{E(value)}\"></label>");
         sb.Append($"<label>Min confidence<input name=\"minConfidence\" size=\"5\" value=\"{(min is double d ? N(d) : "")}\"></label>");
         sb.Append("<button type=\"submit\">Filter</button></form>");
-        sb.Append($"<p class=\"meta\">{page.Total} flag(s). <span class=\"hint\">j/k to move, Enter to open.</span></p>");
+        sb.Append($"<p class=\"meta\" id=\"total\">{(page.TotalIsLowerBound ? "more than " : "")}{page.Total} flag(s). <span class=\"hint\">j/k to move, Enter to open.</span></p>");
         sb.Append("<table id=\"queue\"><thead><tr><th>#</th><th>Confidence</th><th>Kind</th><th>Status</th><th>A</th><th>B</th></tr></thead><tbody>");
         foreach (var f in page.Items)
         {
@@ -113,9 +113,10 @@ internal static class PageEndpoints
         }
         sb.Append("</tbody></table>");
         int pages = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
-        sb.Append($"<p class=\"paging\">Page {page.Page} of {pages} ");
+        // A count that stopped early is at least the end of this page, so there is always a next page then.
+        sb.Append($"<p class=\"paging\">Page {page.Page} of {(page.TotalIsLowerBound ? "more than " : "")}{pages} ");
         if (page.Page > 1) sb.Append($"<a rel=\"prev\" href=\"{E(PageLink(query, page.Page - 1))}\">previous</a> ");
-        if (page.Page < pages) sb.Append($"<a rel=\"next\" href=\"{E(PageLink(query, page.Page + 1))}\">next</a>");
+        if (page.Page < pages || page.TotalIsLowerBound) sb.Append($"<a rel=\"next\" href=\"{E(PageLink(query, page.Page + 1))}\">next</a>");
         sb.Append("</p>");
         return HtmlResult(Page("Queue", sb.ToString()));
     }

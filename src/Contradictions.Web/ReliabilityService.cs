@@ -10,8 +10,11 @@ public sealed record SourceEstimateView(string Name, string Kind, double Estimat
 /// <summary>One side of a flag: the voice (the chain's speaker, or the outlet) and every source of its chain.</summary>
 public sealed record SideReliabilityView(string Source, string Kind, double Estimate, double Low, double High, IReadOnlyList<SourceEstimateView> Sources);
 
-/// <summary>Both sides' reliability and the side more likely right: <c>a</c>, <c>b</c> or null when undetermined.</summary>
-public sealed record FlagReliabilityView(SideReliabilityView? A, SideReliabilityView? B, string? LikelierRight, double ProbabilityARight, string Reason);
+/// <summary>
+/// Both sides' reliability and the side more likely right: <c>a</c>, <c>b</c> or null when undetermined.
+/// <see cref="Updating"/>: the store changed since these estimates were computed and they are being recomputed.
+/// </summary>
+public sealed record FlagReliabilityView(SideReliabilityView? A, SideReliabilityView? B, string? LikelierRight, double ProbabilityARight, string Reason, bool Updating = false);
 
 /// <summary>The evidence behind a source's score (see <see cref="EvidenceCounts"/>).</summary>
 public sealed record EvidenceView(
@@ -27,7 +30,9 @@ public sealed record SourceList(double MinFlagConfidence, int FlagsCounted, int 
 /// <summary>
 /// Source reliability for the pages and the API. The model covers the whole store, so it is computed once and kept
 /// until the store's change stamp moves (a claim, origin, restatement, flag or verdict added or changed, by this server
-/// or by a <c>scan</c> running beside it); a page view then costs a few index look-ups plus dictionary reads.
+/// or by a <c>scan</c> running beside it). Recomputing takes seconds on a large store, so it runs in the background,
+/// one at a time: flag pages meanwhile show the last estimates and say they are updating (<see cref="Latest"/>), while
+/// the sources page and API wait for the new ones (<see cref="Current"/>).
 /// </summary>
 public sealed class ReliabilityService(string dbPath, TimeProvider time, SourcePriors priors)
 {
@@ -37,30 +42,87 @@ public sealed class ReliabilityService(string dbPath, TimeProvider time, SourceP
     /// <summary>Most sources one request lists (the page draws one chart row per source).</summary>
     public const int MaxLimit = 1000;
 
-    private readonly Lock _lock = new();
-    private StoreStamp? _stamp;
-    private StoreReliability? _current;
+    private sealed record Computed(StoreStamp Stamp, StoreReliability Reliability);
 
-    /// <summary>
-    /// The reliability of the store as it is now; recomputed only when the store changed since the last call. When
-    /// only verdicts were added and they move no flag in or out of the graph, the model takes them from its current
-    /// solution (<see cref="StoreReliability.WithVerdicts"/>) instead of reading the whole store again.
-    /// </summary>
+    private readonly Lock _lock = new();
+    private Computed? _current;
+    private Task<Computed>? _refresh;
+
+    /// <summary>The reliability of the store as it is now, waiting for a recomputation when the store changed since the last one.</summary>
     public StoreReliability Current()
     {
-        using var store = ClaimStore.Open(dbPath, time);
-        var stamp = store.ChangeStamp();
+        while (true)
+        {
+            var stamp = Stamp();
+            Task<Computed> refresh;
+            lock (_lock)
+            {
+                if (_current is { } c && c.Stamp == stamp) return c.Reliability;
+                refresh = Refresh();
+            }
+            // A refresh that started before the latest change computed an older store: look again.
+            refresh.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
+    /// The last computed reliability without waiting for a recomputation, and whether the store has changed since
+    /// (a recomputation is then running). Only the very first call waits, as there is nothing to show before it.
+    /// </summary>
+    public (StoreReliability Reliability, bool Updating) Latest()
+    {
+        var stamp = Stamp();
+        Task<Computed> refresh;
         lock (_lock)
         {
-            // The stamp is read before the model: a write landing in between only makes the next call recompute.
-            if (_current is not null && _stamp == stamp) return _current;
-            var advanced = _current is not null && _stamp is { } old && old.Content == stamp.Content && old.LastVerdict < stamp.LastVerdict
-                ? _current.WithVerdicts(store.LatestVerdicts())
-                : null;
-            _current = advanced ?? StoreReliability.Compute(store, priors);
-            _stamp = stamp;
-            return _current;
+            if (_current is { } c && c.Stamp == stamp) return (c.Reliability, false);
+            refresh = Refresh();
+            if (_current is { } stale) return (stale.Reliability, true);
         }
+        return (refresh.GetAwaiter().GetResult().Reliability, false);
+    }
+
+    /// <summary>Starts computing in the background (a server calls it on start so that the first page need not wait).</summary>
+    public void Warm()
+    {
+        lock (_lock) Refresh();
+    }
+
+    private StoreStamp Stamp()
+    {
+        using var store = ClaimStore.Open(dbPath, time);
+        return store.ChangeStamp();
+    }
+
+    /// <summary>The running recomputation, or a new one from the current estimates. Call under the lock.</summary>
+    private Task<Computed> Refresh()
+    {
+        if (_refresh is { IsCompleted: false } running) return running;
+        var from = _current;
+        return _refresh = Task.Run(() =>
+        {
+            using var store = ClaimStore.Open(dbPath, time);
+            // The stamp is read before the model: a write landing in between only makes the next call recompute.
+            var stamp = store.ChangeStamp();
+            // When only verdicts were added and they move no flag in or out of the graph, the model takes them from
+            // its current solution (StoreReliability.WithVerdicts) instead of reading the whole store again. Only
+            // this task advances the current estimates, so they are advanced at most once.
+            StoreReliability? advanced = null;
+            if (from is not null && from.Stamp.Content == stamp.Content && from.Stamp.LastVerdict < stamp.LastVerdict)
+            {
+                try
+                {
+                    advanced = from.Reliability.WithVerdicts(store.LatestVerdicts());
+                }
+                catch (InvalidOperationException)
+                {
+                    // An earlier refresh that failed halfway took the model with it: read the store again.
+                }
+            }
+            var next = new Computed(stamp, advanced ?? StoreReliability.Compute(store, priors));
+            lock (_lock) _current = next;
+            return next;
+        });
     }
 
     /// <summary>Sources of one kind (or all), by estimate (default) or by evidence, at most <paramref name="limit"/>.</summary>
@@ -81,11 +143,16 @@ public sealed class ReliabilityService(string dbPath, TimeProvider time, SourceP
     }
 
     /// <summary>Both sides of a flag as the flag page and <c>GET /api/flags/{id}</c> show them.</summary>
+    /// <remarks>
+    /// Never waits for a recomputation (see <see cref="Latest"/>); the flag's own latest verdict, read with the flag,
+    /// decides the likelier side even when the estimates predate it.
+    /// </remarks>
     public FlagReliabilityView ForFlag(FlagDetail flag)
     {
-        var r = Current().ForFlag(flag.Id, flag.A.Side.ClaimId, flag.B.Side.ClaimId);
+        var (reliability, updating) = Latest();
+        var r = reliability.ForFlag(flag.Id, flag.A.Side.ClaimId, flag.B.Side.ClaimId, flag.LatestVerdict);
         var likelier = r.LikelierRight switch { FlagSide.A => "a", FlagSide.B => "b", _ => null };
-        return new FlagReliabilityView(Side(r.A), Side(r.B), likelier, Round(r.ProbabilityARight), r.Reason);
+        return new FlagReliabilityView(Side(r.A), Side(r.B), likelier, Round(r.ProbabilityARight), r.Reason, updating);
     }
 
     private static SideReliabilityView? Side(SideReliability? side) => side is null ? null : new(

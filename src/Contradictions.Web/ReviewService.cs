@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Contradictions.Core.Articles;
 using Contradictions.Core.Claims;
@@ -33,7 +34,8 @@ public sealed record VerdictView(string Verdict, string Reviewer, string? Note, 
 
 public sealed record FlagSummary(long Id, float Confidence, FlagKind Kind, string Status, int Version, SideSummary A, SideSummary B);
 
-public sealed record FlagPage(IReadOnlyList<FlagSummary> Items, int Total, int Page, int PageSize);
+/// <summary>One page of the queue; <see cref="Total"/> flags match, or more than that when <see cref="TotalIsLowerBound"/>.</summary>
+public sealed record FlagPage(IReadOnlyList<FlagSummary> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false);
 
 /// <summary>Probabilities of the stance classifier, one direction.</summary>
 public sealed record StanceView(float Agree, float Disagree, float Discuss, float Unrelated)
@@ -51,6 +53,10 @@ public sealed record FlagDetail(
 {
     /// <summary>Both sides' source reliability (from <see cref="ReliabilityService"/>), set by the endpoints that show it.</summary>
     public FlagReliabilityView? Reliability { get; init; }
+
+    /// <summary>The latest verdict as stored (the last of <see cref="Verdicts"/>), for the reliability service.</summary>
+    [JsonIgnore]
+    public StoredVerdict? LatestVerdict { get; init; }
 }
 
 public sealed record ClaimMark(long ClaimId, int Ordinal, string Text, int Start, int Length, string Polarity, IReadOnlyList<LinkView> Chain, IReadOnlyList<long> Flags);
@@ -80,7 +86,7 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
         int page = Math.Max(1, query.Page);
         using var store = Open();
         var slice = store.QueryFlags(query.ToFilter(), (page - 1L) * pageSize, pageSize);
-        return new FlagPage(Summaries(store, slice.Items), slice.Total, page, pageSize);
+        return new FlagPage(Summaries(store, slice.Items), slice.Total, page, pageSize, slice.TotalIsLowerBound);
     }
 
     public FlagDetail? Detail(long id)
@@ -94,7 +100,7 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
             flag.Id, flag.Confidence, flag.Kind, latest?.Verdict ?? "unreviewed", latest?.Version ?? 0,
             SideOf(store, a), SideOf(store, b), flag.Explanation, CueWords(flag.Explanation),
             StanceView.From(flag.StanceAtoB), StanceView.From(flag.StanceBtoA),
-            history.Select(VerdictView.From).ToList());
+            history.Select(VerdictView.From).ToList()) { LatestVerdict = latest };
     }
 
     public VerdictResult AddVerdict(long flagId, string verdict, string reviewer, string? note, int expectedVersion)
@@ -139,21 +145,6 @@ public sealed partial class ReviewService(string dbPath, TimeProvider time, Lazy
             var mine = Summaries(store, store.QueryFlags(new FlagFilter { ArticleRowId = stored.ArticleRowId }, 0, int.MaxValue).Items);
             return new ArticleAdded(stored.ArticleRowId, already, already ? store.FindArticleRow(stored.ArticleRowId)!.ClaimCount : claims.Count, mine);
         }
-    }
-
-    private static List<FlagSummary> Summaries(ClaimStore store)
-    {
-        var articles = store.ListArticles().ToDictionary(a => a.RowId);
-        var claims = store.AllClaims().ToDictionary(c => c.ClaimId);
-        var verdicts = store.LatestVerdicts();
-        return store.Flags()
-            .Where(f => claims.ContainsKey(f.ClaimA) && claims.ContainsKey(f.ClaimB))
-            .Select(f =>
-            {
-                verdicts.TryGetValue(f.Id, out var v);
-                return new FlagSummary(f.Id, f.Confidence, f.Kind, v?.Verdict ?? "unreviewed", v?.Version ?? 0,
-                    Summary(claims[f.ClaimA], articles[claims[f.ClaimA].ArticleRowId]), Summary(claims[f.ClaimB], articles[claims[f.ClaimB].ArticleRowId]));
-            }).ToList();
     }
 
     /// <summary>Summaries of the given flags, reading only their claims and articles.</summary>

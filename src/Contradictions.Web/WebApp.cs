@@ -54,9 +54,11 @@ public static class WebApp
         });
         var scorer = new Lazy<IContradictionScorer>(options.ScorerFactory ?? (() => throw new InvalidOperationException("no contradiction model configured")));
         builder.Services.AddSingleton(new ReviewService(options.DbPath, options.Time, scorer));
-        builder.Services.AddSingleton(new ReliabilityService(options.DbPath, options.Time, SourcePriorsFile.Load(options.PriorsPath)));
+        var reliability = new ReliabilityService(options.DbPath, options.Time, SourcePriorsFile.Load(options.PriorsPath));
+        builder.Services.AddSingleton(reliability);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(reliability.Warm);
         app.Use(async (ctx, next) =>
         {
             ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";

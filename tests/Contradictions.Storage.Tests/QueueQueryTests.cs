@@ -13,7 +13,7 @@ public class QueueQueryTests
     private static readonly string[] Subjects = ["the ceasefire", "the peace talks", "Crimea", "the sanctions", "the 90% figure"];
 
     /// <summary>300 flags over 60 articles (480 claims) with varied outlets, speakers, kinds, confidences and verdicts.</summary>
-    private static void Fill(ClaimStore store)
+    internal static void Fill(ClaimStore store)
     {
         var random = new Random(7);
         for (int a = 0; a < 60; a++)
@@ -52,7 +52,7 @@ public class QueueQueryTests
     }
 
     /// <summary>The queue's rules applied in memory to everything stored: what the SQL must return.</summary>
-    private static List<long> Expected(ClaimStore store, FlagFilter f)
+    internal static List<long> Expected(ClaimStore store, FlagFilter f)
     {
         var claims = store.AllClaims().ToDictionary(c => c.ClaimId);
         var outlets = store.ListArticles().ToDictionary(a => a.RowId, a => a.Article.Outlet);
@@ -74,7 +74,7 @@ public class QueueQueryTests
             && (f.MinConfidence is not double min || flag.Confidence >= min)
             && (f.Outlet is null || Side(flag, c => Has(outlets[c.ArticleRowId], f.Outlet)))
             && (f.Speaker is null || Side(flag, c => c.Claim.Chain.Any(l => Has(l.Name, f.Speaker))))
-            && (f.Subject is null || Side(flag, c => Has(c.Claim.Text, f.Subject)));
+            && (f.Subject is null || Side(flag, c => WordMatch.Matches(c.Claim.Text, f.Subject)));
         }).OrderByDescending(flag => flag.Confidence).ThenBy(flag => flag.Id).Select(flag => flag.Id).ToList();
     }
 
@@ -89,9 +89,16 @@ public class QueueQueryTests
         new FlagFilter { Speaker = "peskov", MinConfidence = 0.3 },
         new FlagFilter { Subject = " CEASEFIRE ", Kind = "Denial" },
         new FlagFilter { Subject = "90%" },
-        // Over 200 matching claims: the page walks the confidence-ordered queue index instead of sorting matches.
+        // Words in order, the last one also the start of a longer word: "the peace talks", "Crimea".
+        new FlagFilter { Subject = "peace talk" },
+        new FlagFilter { Subject = "crim", Status = FlagFilter.Unreviewed },
+        // Most claims match: the page walks the confidence-ordered queue index instead of sorting matches.
         new FlagFilter { Subject = "would" },
         new FlagFilter { Subject = "would", Status = FlagFilter.Reviewed, MinConfidence = 0.2 },
+        // Side filters together: each on either side, all of them.
+        new FlagFilter { Outlet = "Reuters", Speaker = "umerov" },
+        new FlagFilter { Speaker = "peskov", Subject = "ceasefire", Status = FlagFilter.Unreviewed },
+        new FlagFilter { Outlet = "post", Speaker = "rubio", Subject = "would", Kind = "position" },
         new FlagFilter { Kind = "nonsense" },
     ];
 
@@ -110,8 +117,16 @@ public class QueueQueryTests
         var page2 = store.QueryFlags(filter, pageSize, pageSize);
 
         Assert.Equal(expected.Count, page2.Total);
+        Assert.False(page2.TotalIsLowerBound);
         Assert.Equal(expected.Skip(pageSize).Take(pageSize), page2.Items.Select(q => q.Flag.Id));
         Assert.All(page2.Items, q => Assert.Equal(store.Verdicts(q.Flag.Id).Count, q.Version));
+
+        // A count stopped at 20 reads fewer matches: the side filters then walk the queue index rather than
+        // reading a side's flags, and the page is the same. The unfiltered count is always exact.
+        var stopped = store.QueryFlags(filter, pageSize, pageSize, countLimit: 20);
+        Assert.Equal(expected.Skip(pageSize).Take(pageSize), stopped.Items.Select(q => q.Flag.Id));
+        bool filtered = filter != new FlagFilter();
+        Assert.Equal(filtered ? (Math.Min(expected.Count, 20), expected.Count > 20) : (expected.Count, false), (stopped.Total, stopped.TotalIsLowerBound));
     }
 
     [Fact]

@@ -27,9 +27,9 @@ internal sealed partial class GraphIndex
         var sources = new List<SourceRef>();
         // Sized for the worst case (every assertion its own origin, group and pair) so that nothing is rehashed while filling.
         var originIndex = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        var groupIndex = new Dictionary<long, int>(n);
+        var groupIndex = new Dictionary<long, int>(n, PackedKeys.Instance);
         var groupClaim = new List<int>(n);
-        var pairIndex = new Dictionary<long, int>(n);
+        var pairIndex = new Dictionary<long, int>(n, PackedKeys.Instance);
         var pairClaim = new List<int>(n);
         var pairSource = new List<int>(n);
         // The links of one mention share their claim and origin strings: look a string up again only when it changes.
@@ -223,6 +223,21 @@ internal sealed partial class GraphIndex
     }
 
     private static long Key(int high, int low) => ((long)high << 32) | (uint)low;
+
+    /// <summary>
+    /// Hashes a <see cref="Key"/> by multiplying out its bits. A long's own hash XORs its halves, which is 0 for
+    /// every (claim, origin) whose numbers are equal — every claim that is its own origin, numbered in the same order
+    /// — so a store of uncopied claims put all its groups in one bucket: 75 s instead of under a second to index
+    /// 200k claims.
+    /// </summary>
+    private sealed class PackedKeys : IEqualityComparer<long>
+    {
+        public static readonly PackedKeys Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32);
+    }
 
     /// <summary>Compressed rows: the items of each key, in item order (<paramref name="keyOf"/>[item] is the item's key).</summary>
     private static (int[] Start, int[] Items) Lists(int[] keyOf, int keys)

@@ -102,13 +102,15 @@ public sealed class StoreReliability
     /// (<c>not_contradiction</c>, <c>different_subjects</c>) leaves nothing to decide; otherwise
     /// <see cref="FlagComparison.WhichSideIsMoreLikelyRight"/> compares the sides' sources and may stay undetermined.
     /// </summary>
-    public FlagReliability ForFlag(long flagId, long claimA, long claimB)
+    public FlagReliability ForFlag(long flagId, long claimA, long claimB) => ForFlag(flagId, claimA, claimB, _flags.GetValueOrDefault(flagId)?.Review);
+
+    /// <summary>As <see cref="ForFlag(long, long, long)"/>, decided by <paramref name="review"/>: the flag's latest verdict as the caller read it, which may be newer than this computation.</summary>
+    public FlagReliability ForFlag(long flagId, long claimA, long claimB, StoredVerdict? review)
     {
         var a = Side(claimA);
         var b = Side(claimB);
         var comparison = FlagComparison.WhichSideIsMoreLikelyRight(
             (IReadOnlyCollection<SourceReliability>?)a?.Sources ?? [], (IReadOnlyCollection<SourceReliability>?)b?.Sources ?? [], _options);
-        var review = _flags.GetValueOrDefault(flagId)?.Review;
         if (review is null) return new FlagReliability(flagId, a, b, comparison.MoreLikelyRight, comparison.ProbabilityARight, comparison.Reason);
 
         var who = $"Reviewer {review.Reviewer}: {review.Verdict}. ";
