@@ -172,7 +172,7 @@ public class ReviewPageBenchmarks
     }
 
     /// <summary>The generated store for this build of the storage code (its module version id), made once.</summary>
-    private static (string Path, SyntheticReviewStore.Summary Summary) Template(int flags)
+    internal static (string Path, SyntheticReviewStore.Summary Summary) Template(int flags)
     {
         var build = typeof(ClaimStore).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
         var path = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"contradictions-bench-review-{build}-{flags}.db"));

@@ -47,21 +47,31 @@ public sealed class ReliabilityService(string dbPath, TimeProvider time, SourceP
     private readonly Lock _lock = new();
     private Computed? _current;
     private Task<Computed>? _refresh;
+    private long _refreshes;
 
-    /// <summary>The reliability of the store as it is now, waiting for a recomputation when the store changed since the last one.</summary>
+    /// <summary>
+    /// The reliability of the store as it was when called, or newer: waits for a recomputation when the store changed
+    /// since the last one.
+    /// </summary>
     public StoreReliability Current()
     {
+        long seen;
+        lock (_lock) seen = _refreshes;
+        var stamp = Stamp();
         while (true)
         {
-            var stamp = Stamp();
             Task<Computed> refresh;
+            long number;
             lock (_lock)
             {
                 if (_current is { } c && c.Stamp == stamp) return c.Reliability;
                 refresh = Refresh();
+                number = _refreshes;
             }
-            // A refresh that started before the latest change computed an older store: look again.
-            refresh.GetAwaiter().GetResult();
+            var computed = refresh.GetAwaiter().GetResult();
+            // A recomputation started after this call read the store at least as new as it was; one started before
+            // may predate the change: wait for the next. A scan writing all the while cannot keep this waiting longer.
+            if (number > seen) return computed.Reliability;
         }
     }
 
@@ -98,6 +108,7 @@ public sealed class ReliabilityService(string dbPath, TimeProvider time, SourceP
     private Task<Computed> Refresh()
     {
         if (_refresh is { IsCompleted: false } running) return running;
+        _refreshes++;
         var from = _current;
         return _refresh = Task.Run(() =>
         {
