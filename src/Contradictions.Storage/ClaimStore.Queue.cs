@@ -99,6 +99,12 @@ public sealed partial class ClaimStore
     private List<long> MatchingIds(QueuePlan plan, long wanted, SqliteTransaction tx)
     {
         using var cmd = Command($"SELECT f.id FROM {plan.Index} {plan.Where} ORDER BY f.confidence DESC, f.id LIMIT $wanted", tx);
+        return ReadIds(cmd, plan, wanted);
+    }
+
+    /// <summary>Binds the plan's filters and the limit (none for <see cref="long.MaxValue"/>), then reads the first column as ids.</summary>
+    private static List<long> ReadIds(SqliteCommand cmd, QueuePlan plan, long wanted)
+    {
         plan.Bind(cmd);
         cmd.Parameters.AddWithValue("$wanted", wanted == long.MaxValue ? -1 : wanted);
         var ids = new List<long>();

@@ -157,12 +157,7 @@ public sealed partial class ClaimStore
                 SELECT f.id, f.confidence FROM {fewest.ClaimsTerm} CROSS JOIN flags f INDEXED BY ix_flags_side_b ON f.claim_b = c.id {where}
                 ORDER BY 2 DESC, 1 LIMIT $wanted
                 """, tx);
-            plan.Bind(cmd);
-            cmd.Parameters.AddWithValue("$wanted", wanted == long.MaxValue ? -1 : wanted);
-            var ids = new List<long>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) ids.Add(r.GetInt64(0));
-            return ids;
+            return ReadIds(cmd, plan, wanted);
         }
         finally
         {

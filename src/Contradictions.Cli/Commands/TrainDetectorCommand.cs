@@ -29,6 +29,11 @@ internal static class TrainDetectorCommand
         command.SetAction(parse =>
         {
             var progress = new TerminalProgress(parse.GetValue(quiet));
+            if (parse.GetValue(stanceTrees) < 1 || parse.GetValue(relatedTrees) < 1)
+            {
+                Console.Error.WriteLine("error: --stance-trees and --stance-related-trees must be at least 1");
+                return ExitCodes.Usage;
+            }
             try
             {
                 var corpus = FncCorpus.Load(parse.GetValue(data)!, parse.GetValue(arc));
