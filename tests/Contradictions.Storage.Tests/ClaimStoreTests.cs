@@ -27,13 +27,7 @@ public class ClaimStoreTests
     {
         using var dir = new TempDir();
         var path = dir.File("old.db");
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)";
-            cmd.ExecuteNonQuery();
-        }
+        OldSchemaStore.Create(path, 0);
         using var store = ClaimStore.Open(path);
         Assert.Equal(Schema.Latest, store.SchemaVersion);
         Assert.Equal(StoreOutcome.Added, store.Store(Sample(), ClaimExtractor.Extract(Sample())).Outcome);

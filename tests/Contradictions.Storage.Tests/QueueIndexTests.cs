@@ -114,14 +114,7 @@ public class QueueIndexTests
     {
         using var dir = new TempDir();
         var path = dir.File("v6.db");
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);" +
-                string.Concat(Schema.Migrations.Take(6)) +
-                """
-                INSERT INTO schema_version VALUES (1, 'x'), (2, 'x'), (3, 'x'), (4, 'x'), (5, 'x'), (6, 'x');
+        OldSchemaStore.Create(path, 6, """
                 INSERT INTO articles(id, article_key, outlet, text, content_hash, ingested_at) VALUES
                     (1, 'a', 'TASS', 'Moscow rejected the ceasefire. Kyiv agreed.', 'h1', '2026-01-01T00:00:00Z'),
                     (2, 'b', 'Reuters', 'The ceasefire held. Talks went on.', 'h2', '2026-01-01T00:00:00Z');
@@ -131,9 +124,7 @@ public class QueueIndexTests
                 INSERT INTO flags(id, claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at) VALUES
                     (1, 1, 3, 0.9, 'Position', '[]', '{"Ab":[0,1,0,0],"Ba":[0,1,0,0]}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
                     (2, 2, 4, 0.5, 'Factual', '[]', '{"Ab":[0,1,0,0],"Ba":[0,1,0,0]}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-                """;
-            cmd.ExecuteNonQuery();
-        }
+                """);
 
         using (var store = ClaimStore.Open(path))
         {
@@ -145,11 +136,7 @@ public class QueueIndexTests
 
         // Rows written by plain SQL after the migration: the triggers list the new and changed claims for the word
         // index, which the next store to open adds, and give the flag its articles.
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = """
+        OldSchemaStore.Execute(path, """
                 PRAGMA foreign_keys = ON;
                 INSERT INTO articles(id, article_key, outlet, text, content_hash, ingested_at) VALUES (3, 'c', 'BBC News', 'Grain exports resumed.', 'h3', '2026-01-02T00:00:00Z');
                 INSERT INTO claims(id, article_id, ordinal, text, span_start, span_length, polarity, payload) VALUES (5, 3, 0, 'Grain exports resumed.', 0, 22, 'Asserted', '{}');
@@ -157,9 +144,7 @@ public class QueueIndexTests
                     (3, 4, 5, 0.7, 'Factual', '[]', '{"Ab":[0,1,0,0],"Ba":[0,1,0,0]}', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
                 UPDATE claims SET text = 'Kyiv refused.' WHERE id = 2;
                 DELETE FROM articles WHERE id = 1;
-                """;
-            cmd.ExecuteNonQuery();
-        }
+                """);
 
         using var again = ClaimStore.Open(path);
         Assert.Equal([3L], Subject(again, "grain exports"));

@@ -164,14 +164,7 @@ public class QueueQueryTests
     {
         using var dir = new TempDir();
         var path = dir.File("v3.db");
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);" +
-                string.Concat(Schema.Migrations.Take(3)) +
-                """
-                INSERT INTO schema_version VALUES (1, 'x'), (2, 'x'), (3, 'x');
+        OldSchemaStore.Create(path, 3, """
                 INSERT INTO articles(id, article_key, text, content_hash, ingested_at) VALUES (1, 'a', 'One. Two. Three.', 'h', '2026-01-01T00:00:00Z');
                 INSERT INTO claims(id, article_id, ordinal, text, span_start, span_length, polarity, payload) VALUES
                     (1, 1, 0, 'One.', 0, 4, 'Asserted', '{}'), (2, 1, 1, 'Two.', 5, 4, 'Asserted', '{}'), (3, 1, 2, 'Three.', 10, 6, 'Asserted', '{}');
@@ -181,9 +174,7 @@ public class QueueQueryTests
                 INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES (2, 0, 'Dmitry Peskov', 'Person', 0, 'dmitry peskov');
                 INSERT INTO verdicts(flag_id, verdict, reviewer, created_at, version) VALUES
                     (1, 'a_right', 'ann', '2026-01-01T00:00:00Z', 1), (1, 'not_contradiction', 'bob', '2026-01-02T00:00:00Z', 2);
-                """;
-            cmd.ExecuteNonQuery();
-        }
+                """);
 
         using var store = ClaimStore.Open(path);
 
