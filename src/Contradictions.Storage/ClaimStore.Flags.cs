@@ -11,23 +11,40 @@ public sealed partial class ClaimStore
     private sealed record StanceJson(float[] Ab, float[] Ba);
 
     /// <summary>
-    /// Pairs (lower id first) already scored, with the content-word overlap their score measured, so a later scan
-    /// scores only new pairs and still knows which old ones restate each other. Pairs stored before the overlap was
-    /// kept are left out: the next scan scores them again (their flags keep their ids).
+    /// Claims whose candidate pairs have all been scored by an earlier scan (<see cref="MarkScanned"/>): a pair of
+    /// two such claims is not scored again.
     /// </summary>
-    public Dictionary<(long A, long B), float> ScoredPairs()
+    public HashSet<long> ScannedClaims()
     {
-        var pairs = new Dictionary<(long, long), float>();
-        using var cmd = Command("SELECT claim_a, claim_b, overlap FROM scored_pairs WHERE overlap IS NOT NULL");
+        var ids = new HashSet<long>();
+        using var cmd = Command("SELECT claim_id FROM scanned_claims");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) pairs[(r.GetInt64(0), r.GetInt64(1))] = (float)r.GetDouble(2);
-        return pairs;
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        return ids;
     }
 
     /// <summary>
-    /// Records a batch of scored pairs, the flags among them and the pairs judged to restate one claim, in one
-    /// transaction (a killed scan never leaves a scored pair whose restatement was lost). A flag that exists keeps
-    /// its id and creation time; its confidence and explanation are refreshed.
+    /// Marks claims as scanned, in one transaction, once every candidate pair they take part in has been scored and
+    /// saved: a scan killed before this point leaves them unmarked, and the next one scores their pairs again.
+    /// </summary>
+    public void MarkScanned(IEnumerable<long> claimIds)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var cmd = Command("INSERT OR IGNORE INTO scanned_claims(claim_id) VALUES ($c)", tx);
+        var c = cmd.Parameters.Add("$c", SqliteType.Integer);
+        foreach (var id in claimIds)
+        {
+            c.Value = id;
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Stores the flags among a batch of scored pairs, and the pairs judged to restate one claim, in one
+    /// transaction (a killed scan never keeps a flag whose restatements were lost). A flag that exists keeps
+    /// its id and creation time; its confidence and explanation are refreshed. Pairs that are neither are not kept:
+    /// <see cref="MarkScanned"/> records that they were scored.
     /// </summary>
     public void SaveScores(IReadOnlyList<(long A, long B, ScoredPair Score, bool Flag)> batch, IReadOnlyList<(long A, long B, float Overlap)>? restatements = null)
     {
@@ -35,9 +52,9 @@ public sealed partial class ClaimStore
         if (restatements is { Count: > 0 })
         {
             using var restated = Command("INSERT INTO restatements(claim_a, claim_b, overlap) VALUES ($a, $b, $o) ON CONFLICT DO UPDATE SET overlap = excluded.overlap", tx);
-            var ra = restated.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
-            var rb = restated.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Integer);
-            var ro = restated.Parameters.Add("$o", Microsoft.Data.Sqlite.SqliteType.Real);
+            var ra = restated.Parameters.Add("$a", SqliteType.Integer);
+            var rb = restated.Parameters.Add("$b", SqliteType.Integer);
+            var ro = restated.Parameters.Add("$o", SqliteType.Real);
             foreach (var (a, b, overlap) in restatements)
             {
                 if (a >= b) throw new ArgumentException($"restatement ({a}, {b}) must have the lower claim id first");
@@ -45,14 +62,6 @@ public sealed partial class ClaimStore
                 restated.ExecuteNonQuery();
             }
         }
-        using var scored = Command("""
-            INSERT INTO scored_pairs(claim_a, claim_b, confidence, overlap) VALUES ($a, $b, $c, $o)
-            ON CONFLICT DO UPDATE SET confidence = excluded.confidence, overlap = excluded.overlap
-            """, tx);
-        var sa = scored.Parameters.Add("$a", SqliteType.Integer);
-        var sb = scored.Parameters.Add("$b", SqliteType.Integer);
-        var sc = scored.Parameters.Add("$c", SqliteType.Real);
-        var so = scored.Parameters.Add("$o", SqliteType.Real);
         using var flag = Command("""
             INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
             VALUES ($a, $b, $c, $k, $e, $s, $t, $t, (SELECT article_id FROM claims WHERE id = $a), (SELECT article_id FROM claims WHERE id = $b))
@@ -69,8 +78,6 @@ public sealed partial class ClaimStore
         foreach (var (a, b, score, isFlag) in batch)
         {
             if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
-            sa.Value = a; sb.Value = b; sc.Value = score.Confidence; so.Value = score.Overlap;
-            scored.ExecuteNonQuery();
             if (!isFlag) continue;
             fa.Value = a; fb.Value = b; fc.Value = score.Confidence;
             fk.Value = score.Kind.ToString();

@@ -81,6 +81,16 @@ public sealed partial class ClaimStore : IDisposable
             IndexPendingWords(tx);
             tx.Commit();
         }
+        // Likewise flags inserted by plain SQL without their articles (schema version 8); checked first, because an
+        // update takes the write lock even when it changes nothing.
+        if (Scalar("SELECT EXISTS (SELECT 1 FROM flags WHERE article_a IS NULL OR article_b IS NULL)") is 1L)
+        {
+            Execute("""
+                UPDATE flags SET article_a = (SELECT c.article_id FROM claims c WHERE c.id = flags.claim_a),
+                                 article_b = (SELECT c.article_id FROM claims c WHERE c.id = flags.claim_b)
+                WHERE article_a IS NULL OR article_b IS NULL
+                """);
+        }
     }
 
     public IReadOnlyList<StoredArticle> ListArticles() => QueryArticles("ORDER BY a.id", null);

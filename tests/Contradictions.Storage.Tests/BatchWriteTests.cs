@@ -92,22 +92,26 @@ public class BatchWriteTests
     }
 
     [Fact]
-    public void Scored_pairs_keep_their_overlap_and_pairs_scored_without_one_are_scored_again()
+    public void Only_flags_of_a_scored_batch_are_stored_and_scanned_claims_are_remembered_until_deleted()
     {
         using var dir = new TempDir();
         var path = dir.File("a.db");
         using var store = ClaimStore.Open(path);
-        store.StoreBatch([Item("a.txt", "The minister said the talks were cancelled.\n\nThe ministry denied that the talks were cancelled.\n\nThe mayor said the port was open.")]);
+        store.StoreBatch([Item("a.txt", "The minister said the talks were cancelled.\n\nThe ministry denied that the talks were cancelled.\n\nThe mayor said the port was open."),
+                          Item("b.txt", "The port was closed on Monday, the governor said.")]);
         var ids = store.AllClaims().Select(c => c.ClaimId).Order().ToList();
         var p = new StanceProbabilities(0.1f, 0.7f, 0.1f, 0.1f);
 
         store.SaveScores([(ids[0], ids[1], new ScoredPair(0.8f, FlagKind.Denial, ["cue"], p, p, 0.75f), true),
                           (ids[0], ids[2], new ScoredPair(0.05f, FlagKind.Position, [], p, p, 0.1f), false)]);
-        Sql(path, $"UPDATE scored_pairs SET overlap = NULL WHERE claim_b = {ids[2]}");
+        store.MarkScanned(ids);
+        store.MarkScanned(ids[..2]);
 
-        var scored = store.ScoredPairs();
-        Assert.Equal(0.75f, Assert.Single(scored, kv => kv.Key == (ids[0], ids[1])).Value);
-        Assert.False(scored.ContainsKey((ids[0], ids[2])));
-        Assert.Single(store.Flags());
+        Assert.Equal((ids[0], ids[1]), (Assert.Single(store.Flags()).ClaimA, store.Flags()[0].ClaimB));
+        Assert.Equal(ids.ToHashSet(), store.ScannedClaims());
+        Sql(path, "PRAGMA foreign_keys = ON; DELETE FROM articles WHERE article_key = 'b.txt'");
+        var left = store.AllClaims().Select(c => c.ClaimId).ToHashSet();
+        Assert.True(left.Count >= 3 && left.Count < ids.Count, $"{left.Count} of {ids.Count} claims left");
+        Assert.Equal(left, store.ScannedClaims());
     }
 }

@@ -15,9 +15,6 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
     /// <summary>Time the calling thread spent writing (the rest of the stage is scoring, or waiting for it).</summary>
     public TimeSpan WriteTime { get; private set; }
 
-    /// <summary>Newly scored pairs that restate one claim (same polarity, overlapping words): corroborations, never flags.</summary>
-    public List<(long A, long B)> Restatements { get; } = [];
-
     public void Run(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, IProgress<string>? progress, CancellationToken cancel)
     {
         if (pairs.Count == 0) return;
@@ -36,10 +33,10 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 {
                     if (chunk.Restates[i]) restated.Add((chunk.Scores[i].A, chunk.Scores[i].B, chunk.Scores[i].Score.Overlap));
                 }
-                // Restatements go in the batch's transaction: reliability reads them, and a killed scan loses both or neither.
+                // Restatements (same polarity, overlapping words: corroborations, never flags) go in the batch's
+                // transaction: reliability and the report read them, and a killed scan loses both or neither.
                 store.SaveScores(chunk.Scores, restated);
                 WriteTime += Stopwatch.GetElapsedTime(began);
-                foreach (var (a, b, _) in restated) Restatements.Add((a, b));
                 // A line a second at most: a terminal user sees it move, a log is not flooded.
                 if (progress is not null && scoring is not null && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
                 {

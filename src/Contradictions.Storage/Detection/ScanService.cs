@@ -51,20 +51,22 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var index = BuildIndex(claims, contexts);
         clock.Lap("subject index");
 
-        var (toScore, restatements) = NewPairs(index, contexts);
+        var scanned = store.ScannedClaims();
+        var toScore = NewPairs(index, contexts, scanned);
         clock.Lap("candidate pairs");
 
         var scoring = new PairScoring(store, scorer, options);
         scoring.Run(toScore, progress, cancel);
-        restatements.AddRange(scoring.Restatements);
+        // Only now is every candidate pair of these claims scored and saved (a kill before this leaves them unmarked).
+        store.MarkScanned(claims.Select(c => c.ClaimId).Where(id => !scanned.Contains(id)));
         clock.Lap("pair scoring and flag writes");
         clock.Add("  of which SQLite writes (overlapping scoring)", scoring.WriteTime);
         progress?.Report($"scored {toScore.Count:N0} new candidate pairs over {claims.Count:N0} claims");
 
-        // The restatements stored by every scan (what source reliability counts), plus the already-scored candidate
-        // pairs whose overlap says they restate each other; copies join through their shared origin.
+        // The restatements stored by every scan (what source reliability counts, this scan's included); copies join
+        // through their shared origin.
         var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins,
-            store.Restatements().Concat(restatements));
+            store.Restatements());
         var corroborations = groups.Groups
             .Where(g => g.ClaimIds.Count > 1)
             .OrderByDescending(g => g.ClaimIds.Count)
@@ -74,7 +76,11 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
 
         var flags = Views(store.Flags(options.MinReportedConfidence), contexts);
         clock.Lap("read flags for the report");
-        return new ScanResult(ingest, articles.Count, claims.Count, toScore.Count, flags, corroborations) { Timings = clock.Stages };
+        return new ScanResult(ingest, articles.Count, claims.Count, toScore.Count, flags, corroborations)
+        {
+            Timings = clock.Stages,
+            ScoredPairs = toScore.Select(p => (p.A.ClaimId, p.B.ClaimId)).ToList(),
+        };
     }
 
     /// <summary>
@@ -107,15 +113,13 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     }
 
     /// <summary>
-    /// Candidate pairs not scored before, in index order, and the already-scored ones that restate each other.
+    /// Candidate pairs not scored before (at least one claim not yet scanned), in index order, lower claim id first.
     /// Copies of one passage are one voice: they corroborate nothing and contradict nothing, and a copy paired with
     /// the same claim again adds nothing (one pair per pair of origins).
     /// </summary>
-    private (List<(ClaimContext A, ClaimContext B)> ToScore, List<(long, long)> Restatements) NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts)
+    private List<(ClaimContext A, ClaimContext B)> NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts, HashSet<long> scanned)
     {
-        var scored = store.ScoredPairs();
         var toScore = new List<(ClaimContext, ClaimContext)>();
-        var restatements = new List<(long, long)>();
         var seenOrigins = new HashSet<(string, string)>();
         foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim))
         {
@@ -126,14 +130,10 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             var oa = ca.OriginId ?? OriginClusterer.OriginIdOf(a);
             var ob = cb.OriginId ?? OriginClusterer.OriginIdOf(b);
             if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
-            if (scored.TryGetValue((a, b), out float overlap))
-            {
-                if (CorroborationGroups.IsRestatement(overlap, ca.Claim.Polarity, cb.Claim.Polarity, options.RestatementOverlap)) restatements.Add((a, b));
-                continue;
-            }
+            if (scanned.Contains(a) && scanned.Contains(b)) continue;
             toScore.Add((ca, cb));
         }
-        return (toScore, restatements);
+        return toScore;
     }
 
     /// <summary>Stored flags as readers see them, with both sides' articles, outlets and chains.</summary>

@@ -6,13 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace Contradictions.Cli.Tests.Commands;
 
 /// <summary>
-/// Kills the real <c>scan</c> process (SIGKILL) while it stores articles and again while it stores scored pairs,
+/// Kills the real <c>scan</c> process (SIGKILL) while it stores articles and again while it stores flags,
 /// runs it once more to completion, and compares the store with one uninterrupted scan of the same corpus.
 /// </summary>
 public class ScanInterruptionTests
 {
-    // Several hundred FNC-1 bodies: a scan takes seconds (ingest in batches of 128, ~40 batches of scored pairs),
-    // so each kill lands well inside the stage it targets even on a loaded machine.
+    // Several hundred FNC-1 bodies: a scan takes seconds (ingest in batches of 128, three batches of scored pairs
+    // with their flags), so each kill lands well inside the stage it targets even on a loaded machine.
     private const int Bodies = 400;
     private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
 
@@ -27,20 +27,24 @@ public class ScanInterruptionTests
         var cleanRun = CliRunner.Run(dir.Path, null, Scan(clean));
         Assert.True(cleanRun.ExitCode == 0, cleanRun.Stderr);
         var expected = Snapshot.Of(clean);
-        Assert.True(expected.Articles.Count > 300 && expected.ScoredPairs > 5_000, $"{expected.Articles.Count} articles, {expected.ScoredPairs} pairs");
+        Assert.True(expected.Articles.Count > 300 && expected.Flags.Count > 1_000, $"{expected.Articles.Count} articles, {expected.Flags.Count} flags");
+        Assert.Equal(expected.Claims.Count, expected.ScannedClaims);
 
         // 1. Killed as soon as the first batch of articles is committed, before the rest are stored.
         var first = KillWhen(dir, Scan(killed), killed, "SELECT COUNT(*) FROM articles", n => n > 0);
         var afterIngestKill = Snapshot.Of(killed);
         Assert.InRange(afterIngestKill.Articles.Count, 1, expected.Articles.Count - 1);
-        Assert.Equal(0, afterIngestKill.ScoredPairs);
+        Assert.Equal(0, afterIngestKill.ScannedClaims);
+        Assert.Empty(afterIngestKill.Flags);
         AssertConsistent(afterIngestKill, expected, first);
 
-        // 2. The rerun stores the rest, then is killed as soon as the first batch of scored pairs is committed.
-        var second = KillWhen(dir, Scan(killed), killed, "SELECT COUNT(*) FROM scored_pairs", n => n > 0);
+        // 2. The rerun stores the rest, then is killed as soon as the first batch of flags is committed: no claim
+        // is marked scanned yet, so the next run scores every pair again.
+        var second = KillWhen(dir, Scan(killed), killed, "SELECT COUNT(*) FROM flags", n => n > 0);
         var afterScoringKill = Snapshot.Of(killed);
         Assert.Equal(expected.Articles, afterScoringKill.Articles);
-        Assert.InRange(afterScoringKill.ScoredPairs, 1, expected.ScoredPairs - 1);
+        Assert.InRange(afterScoringKill.Flags.Count, 1, expected.Flags.Count - 1);
+        Assert.Equal(0, afterScoringKill.ScannedClaims);
         AssertConsistent(afterScoringKill, expected, second);
 
         // 3. Run to completion: exactly what one uninterrupted scan stored and printed.
@@ -50,7 +54,7 @@ public class ScanInterruptionTests
         Assert.Equal(expected.Articles.Keys, actual.Articles.Keys);
         Assert.Equal(expected.Articles, actual.Articles);
         Assert.Equal(expected.Claims, actual.Claims);
-        Assert.Equal(expected.ScoredPairs, actual.ScoredPairs);
+        Assert.Equal(expected.ScannedClaims, actual.ScannedClaims);
         Assert.Equal(expected.Flags, actual.Flags);
         AssertConsistent(actual, expected, last);
         Assert.Equal(Report(cleanRun.Stdout), Report(last.Stdout));
@@ -72,14 +76,13 @@ public class ScanInterruptionTests
         return killed;
     }
 
-    /// <summary>What must hold after any kill: a sound file, no half article, no duplicate, no flag without its scored pair.</summary>
+    /// <summary>What must hold after any kill: a sound file, no half article, no duplicate, only flags a clean scan stores.</summary>
     private static void AssertConsistent(Snapshot actual, Snapshot expected, CliResult run)
     {
         Assert.True(actual.IntegrityCheck == "ok", actual.IntegrityCheck + "\n" + run.Stderr);
         Assert.Equal(0, actual.ForeignKeyViolations);
         Assert.Equal(actual.Articles.Count, actual.Articles.Keys.Distinct().Count());
         foreach (var (key, claims) in actual.Articles) Assert.Equal(expected.Articles[key], claims);
-        Assert.Equal(0, actual.FlagsWithoutScoredPair);
         Assert.Subset(expected.Flags.ToHashSet(), actual.Flags.ToHashSet());
     }
 
@@ -127,11 +130,10 @@ public class ScanInterruptionTests
     private sealed record Snapshot(
         Dictionary<string, long> Articles,
         List<string> Claims,
-        long ScoredPairs,
+        long ScannedClaims,
         List<string> Flags,
         string IntegrityCheck,
-        int ForeignKeyViolations,
-        long FlagsWithoutScoredPair)
+        int ForeignKeyViolations)
     {
         public static Snapshot Of(string db)
         {
@@ -151,11 +153,10 @@ public class ScanInterruptionTests
             return new Snapshot(
                 articles,
                 claims,
-                (long)Rows(c, "SELECT COUNT(*) FROM scored_pairs")[0][0],
+                (long)Rows(c, "SELECT COUNT(*) FROM scanned_claims")[0][0],
                 flags,
                 string.Join('\n', Rows(c, "PRAGMA integrity_check").Select(r => r[0])),
-                Rows(c, "PRAGMA foreign_key_check").Count,
-                (long)Rows(c, "SELECT COUNT(*) FROM flags f WHERE NOT EXISTS (SELECT 1 FROM scored_pairs s WHERE s.claim_a = f.claim_a AND s.claim_b = f.claim_b)")[0][0]);
+                Rows(c, "PRAGMA foreign_key_check").Count);
         }
 
         private static List<object[]> Rows(SqliteConnection c, string sql)
