@@ -62,28 +62,21 @@ public sealed partial class ClaimStore
                 restated.ExecuteNonQuery();
             }
         }
-        using var flag = Command("""
+        using var flag = new RawStatement(_connection, """
             INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
-            VALUES ($a, $b, $c, $k, $e, $s, $t, $t, (SELECT article_id FROM claims WHERE id = $a), (SELECT article_id FROM claims WHERE id = $b))
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT article_id FROM claims WHERE id = ?1), (SELECT article_id FROM claims WHERE id = ?2))
             ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
                 explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
-            """, tx);
-        var fa = flag.Parameters.Add("$a", SqliteType.Integer);
-        var fb = flag.Parameters.Add("$b", SqliteType.Integer);
-        var fc = flag.Parameters.Add("$c", SqliteType.Real);
-        var fk = flag.Parameters.Add("$k", SqliteType.Text);
-        var fe = flag.Parameters.Add("$e", SqliteType.Text);
-        var fs = flag.Parameters.Add("$s", SqliteType.Text);
-        flag.Parameters.Add("$t", SqliteType.Text).Value = Now();
+            """);
+        flag.Bind(7, Now());
         foreach (var (a, b, score, isFlag) in batch)
         {
             if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
             if (!isFlag) continue;
-            fa.Value = a; fb.Value = b; fc.Value = score.Confidence;
-            fk.Value = score.Kind.ToString();
-            fe.Value = JsonSerializer.Serialize(score.Cues);
-            fs.Value = JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA)));
-            flag.ExecuteNonQuery();
+            flag.Bind(1, a).Bind(2, b).Bind(3, score.Confidence).Bind(4, score.Kind.ToString())
+                .Bind(5, JsonSerializer.Serialize(score.Cues))
+                .Bind(6, JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA))))
+                .Execute();
         }
         tx.Commit();
     }

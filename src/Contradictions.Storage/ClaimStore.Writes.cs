@@ -68,11 +68,15 @@ public sealed partial class ClaimStore
         DELETE FROM claim_words_pending;
         """, tx);
 
-    /// <summary>Prepared commands for one transaction, bound by typed parameters reused for every row.</summary>
+    /// <summary>
+    /// Prepared statements for one transaction. The per-claim inserts (tens of thousands in a scan) go straight
+    /// through SQLite (<see cref="RawStatement"/>); the article insert, once per article, through ADO.NET.
+    /// </summary>
     private sealed class ArticleWriter : IDisposable
     {
         private readonly ClaimStore store;
-        private readonly SqliteCommand article, findArticle, claim, link, findEntity, entity, claimEntity;
+        private readonly SqliteCommand article, findArticle;
+        private readonly RawStatement claim, link, findEntity, entity, claimEntity;
         private readonly Dictionary<string, long> entityIds = new(StringComparer.Ordinal);
         private readonly string now;
 
@@ -87,17 +91,17 @@ public sealed partial class ClaimStore
                 RETURNING id
                 """, "$key", "$source", "$url", "$outlet", "$published", "$title", "$text", "$hash", "$at");
             findArticle = Prepare(tx, "SELECT id FROM articles WHERE content_hash = $hash", "$hash");
-            claim = Prepare(tx, """
+            var connection = store._connection;
+            claim = new RawStatement(connection, """
                 INSERT INTO claims(article_id, ordinal, text, span_start, span_length, verb, polarity, is_headline, payload)
-                VALUES ($a, $o, $text, $s, $l, $verb, $pol, $h, $payload)
-                """, "$a", "$o", "$text", "$s", "$l", "$verb", "$pol", "$h", "$payload");
-            link = Prepare(tx, "INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES ($c, $p, $n, $k, $an, $key)",
-                "$c", "$p", "$n", "$k", "$an", "$key");
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """);
+            link = new RawStatement(connection, "INSERT INTO chain_links(claim_id, position, name, kind, anonymous, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
             // Most entity mentions name an entity already stored: look it up first, insert only the new ones
             // (an upsert would rewrite the existing row and its key index entry every time).
-            findEntity = Prepare(tx, "SELECT id FROM entities WHERE key = $key", "$key");
-            entity = Prepare(tx, "INSERT INTO entities(key, name, kind) VALUES ($key, $name, $kind)", "$key", "$name", "$kind");
-            claimEntity = Prepare(tx, "INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES ($c, $e)", "$c", "$e");
+            findEntity = new RawStatement(connection, "SELECT id FROM entities WHERE key = ?1");
+            entity = new RawStatement(connection, "INSERT INTO entities(key, name, kind) VALUES (?1, ?2, ?3)");
+            claimEntity = new RawStatement(connection, "INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES (?1, ?2)");
         }
 
         public void ForgetEntities() => entityIds.Clear();
@@ -112,35 +116,32 @@ public sealed partial class ClaimStore
             }
             foreach (var c in claims)
             {
-                Bind(claim, articleId, c.Ordinal, c.Text, c.Span.Start, c.Span.Length, c.Verb, c.Polarity.ToString(), c.IsHeadline ? 1 : 0,
-                    JsonSerializer.Serialize(new ClaimPayload(c.Quotes, c.Numbers, c.Dates, c.Entities), ClaimPayload.Json));
-                claim.ExecuteNonQuery();
-                long claimId = SQLitePCL.raw.sqlite3_last_insert_rowid(store._connection.Handle);
+                claim.Bind(1, articleId).Bind(2, c.Ordinal).Bind(3, c.Text).Bind(4, c.Span.Start).Bind(5, c.Span.Length).Bind(6, c.Verb)
+                    .Bind(7, c.Polarity.ToString()).Bind(8, c.IsHeadline ? 1 : 0)
+                    .Bind(9, JsonSerializer.Serialize(new ClaimPayload(c.Quotes, c.Numbers, c.Dates, c.Entities), ClaimPayload.Json))
+                    .Execute();
+                long claimId = claim.LastInsertRowId;
                 for (int p = 0; p < c.Chain.Count; p++)
                 {
                     var l = c.Chain[p];
-                    Bind(link, claimId, p, l.Name, l.Kind.ToString(), l.Anonymous ? 1 : 0, l.Key);
-                    link.ExecuteNonQuery();
+                    link.Bind(1, claimId).Bind(2, p).Bind(3, l.Name).Bind(4, l.Kind.ToString()).Bind(5, l.Anonymous ? 1 : 0).Bind(6, l.Key).Execute();
                 }
                 foreach (var e in c.Entities)
                 {
                     if (!entityIds.TryGetValue(e.Key, out long entityId))
                     {
-                        Bind(findEntity, e.Key);
-                        if (findEntity.ExecuteScalar() is long found)
+                        if (findEntity.Bind(1, e.Key).ScalarInt64() is long found)
                         {
                             entityId = found;
                         }
                         else
                         {
-                            Bind(entity, e.Key, e.Name, e.Kind.ToString());
-                            entity.ExecuteNonQuery();
-                            entityId = SQLitePCL.raw.sqlite3_last_insert_rowid(store._connection.Handle);
+                            entity.Bind(1, e.Key).Bind(2, e.Name).Bind(3, e.Kind.ToString()).Execute();
+                            entityId = entity.LastInsertRowId;
                         }
                         entityIds[e.Key] = entityId;
                     }
-                    Bind(claimEntity, claimId, entityId);
-                    claimEntity.ExecuteNonQuery();
+                    claimEntity.Bind(1, claimId).Bind(2, entityId).Execute();
                 }
             }
             return new StoreResult(StoreOutcome.Added, articleId);
@@ -160,7 +161,9 @@ public sealed partial class ClaimStore
 
         public void Dispose()
         {
-            foreach (var cmd in new[] { article, findArticle, claim, link, findEntity, entity, claimEntity }) cmd.Dispose();
+            article.Dispose();
+            findArticle.Dispose();
+            foreach (var statement in new[] { claim, link, findEntity, entity, claimEntity }) statement.Dispose();
         }
     }
 }

@@ -1,3 +1,5 @@
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
 using Contradictions.Core.Stance;
 using Contradictions.ML.Data;
 using Contradictions.ML.Evaluation;
@@ -26,6 +28,30 @@ public class StanceModelTests
         Assert.True(metrics.FncRelative >= 0.83, $"FNC {metrics.FncRelative:P2}");
         Assert.True(metrics.MacroF1 >= 0.65, $"macro-F1 {metrics.MacroF1:0.000}");
         Assert.True(metrics[Stance.Disagree].F1 >= 0.35, $"disagree-F1 {metrics[Stance.Disagree].F1:0.000}");
+    }
+
+    [Fact]
+    public void Preparing_a_text_both_ways_at_once_predicts_exactly_as_preparing_it_twice()
+    {
+        var texts = Directory.GetFiles(RepoPaths.Of("data", "articles"), "*.txt").Order(StringComparer.Ordinal)
+            .SelectMany(f => ClaimExtractor.Extract(ArticleFactory.Create(Path.GetFileName(f), File.ReadAllText(f))))
+            .Select(c => c.Text)
+            // Texts of several sentences take the general path.
+            .Append(Denial).Append(Confirmation)
+            .ToList();
+        var model = Committed.Value;
+        var both = texts.Select(model.PrepareBoth).ToList();
+        var claims = texts.Select(model.PrepareClaim).ToList();
+        var passages = texts.Select(model.PreparePassage).ToList();
+
+        Assert.True(texts.Count > 100, $"{texts.Count} texts");
+        for (int i = 0; i < texts.Count; i++)
+        {
+            for (int j = 0; j < texts.Count; j += 7)
+            {
+                Assert.Equal(model.Predict(claims[i], passages[j]), model.Predict(both[i].Claim, both[j].Passage));
+            }
+        }
     }
 
     private const string GoldIphone = "Apple to release a solid gold iPhone next month";

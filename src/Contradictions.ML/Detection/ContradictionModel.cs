@@ -93,8 +93,11 @@ public sealed class ContradictionModel : IContradictionScorer
         ? Prepare(c.Claim, stance)
         : cache.GetOrAdd(c.ClaimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (c.Claim, Model: stance));
 
-    private static Prepared Prepare(Core.Claims.Claim claim, StanceModel stance) =>
-        new(PreparedClaimText.From(claim), stance.PrepareClaim(claim.Text), stance.PreparePassage(claim.Text));
+    private static Prepared Prepare(Core.Claims.Claim claim, StanceModel stance)
+    {
+        var (asClaim, asPassage) = stance.PrepareBoth(claim.Text);
+        return new(PreparedClaimText.From(claim), asClaim, asPassage);
+    }
 
     public void Save(string path, byte[]? mlNetHead = null) => ModelZip.Write(path, Entry, w =>
     {

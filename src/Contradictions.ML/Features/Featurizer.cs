@@ -49,9 +49,10 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         return sums;
     }
 
-    public ClaimFeatures Claim(string claim)
+    public ClaimFeatures Claim(string claim) => ClaimOf(Sentence(claim, lexiconWeights: null), claim);
+
+    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, string claim)
     {
-        var sentence = Sentence(claim, lexiconWeights: null);
         var hashes = Shingles.Hashes(sentence.Text.Stems);
         return new ClaimFeatures
         {
@@ -63,9 +64,25 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         };
     }
 
-    public PassageFeatures Passage(string passage)
+    /// <summary>
+    /// A claim's features as a claim and as a passage, as <see cref="Claim"/> and <see cref="Passage"/> give them,
+    /// analysing the text once when it is one sentence (every extracted claim but a few): the detector needs both
+    /// views of every claim, and analysis (stems, TF-IDF, LSA) is most of a claim's preparation.
+    /// </summary>
+    public (ClaimFeatures Claim, PassageFeatures Passage) ClaimAndPassage(string text)
     {
-        var ranges = PassageSplitter.Split(passage);
+        var ranges = PassageSplitter.Split(text);
+        if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text));
+        var claim = ClaimOf(Sentence(text, lexiconWeights: null), text);
+        var s = claim.Sentence;
+        var asPassageSentence = new SentenceFeatures { Text = s.Text, Tfidf = s.Tfidf, Lsa = s.Lsa, Lexicon = LexiconSums(s.Tfidf.Ids, Lexicon.Passage) };
+        return (claim, Passage(text, ranges, asPassageSentence));
+    }
+
+    public PassageFeatures Passage(string passage) => Passage(passage, PassageSplitter.Split(passage), null);
+
+    private PassageFeatures Passage(string passage, List<Range> ranges, SentenceFeatures? first)
+    {
         var sentences = new SentenceFeatures[ranges.Count];
         var stems = new HashSet<ulong>();
         var lead = new HashSet<ulong>();
@@ -75,7 +92,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
         for (int i = 0; i < ranges.Count; i++)
         {
-            var s = Sentence(passage.AsSpan(ranges[i]), Lexicon.Passage);
+            var s = i == 0 && first is not null ? first : Sentence(passage.AsSpan(ranges[i]), Lexicon.Passage);
             sentences[i] = s;
             var hashes = Shingles.Hashes(s.Text.Stems);
             foreach (var h in hashes)
@@ -93,7 +110,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             affirming += s.Text.Affirming;
             negating += s.Text.Negating;
         }
-        var whole = Model.Vectorize(allStems.ToArray());
+        // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
+        var whole = sentences.Length == 1 ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
         var (postings, postingSentence, postingWeight) = Invert(whole, sentences);
         var wholeText = new AnalyzedText
         {
@@ -102,7 +120,11 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         };
         return new PassageFeatures
         {
-            Whole = new SentenceFeatures { Text = wholeText, Tfidf = whole, Lsa = Model.Project(whole), Lexicon = LexiconSums(whole.Ids, Lexicon.Passage) },
+            Whole = new SentenceFeatures
+            {
+                Text = wholeText, Tfidf = whole, Lsa = sentences.Length == 1 ? sentences[0].Lsa : Model.Project(whole),
+                Lexicon = sentences.Length == 1 ? sentences[0].Lexicon : LexiconSums(whole.Ids, Lexicon.Passage),
+            },
             Sentences = sentences,
             StemHashes = stems,
             LeadStemHashes = lead,

@@ -63,6 +63,13 @@ public sealed class StanceModel : IStanceClassifier
     public PreparedClaim PrepareClaim(string claim) => new(featurizer.Claim(claim));
     public PreparedPassage PreparePassage(string passage) => new(featurizer.Passage(passage));
 
+    /// <summary>A text prepared both as a claim and as a passage (the same as the two calls, analysed once when it is one sentence).</summary>
+    public (PreparedClaim Claim, PreparedPassage Passage) PrepareBoth(string text)
+    {
+        var (claim, passage) = featurizer.ClaimAndPassage(text);
+        return (new PreparedClaim(claim), new PreparedPassage(passage));
+    }
+
     public StanceProbabilities Predict(string claim, string passage) => Predict(PrepareClaim(claim), PreparePassage(passage));
 
     public StanceProbabilities Predict(PreparedClaim claim, PreparedPassage passage)
