@@ -19,6 +19,7 @@ namespace Contradictions.Benchmarks;
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
+[GcServer(true)] // as the contradictions command runs (Contradictions.Cli.csproj)
 public class ScanBenchmarks
 {
     private const int Bodies = 1_683;

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Contradictions.Storage;
 
-/// <summary>Flags, scored pairs and copy origins: what the detector keeps between scans.</summary>
+/// <summary>Flags, restatements, scanned claims and copy origins: what the detector keeps between scans.</summary>
 public sealed partial class ClaimStore
 {
     private sealed record StanceJson(float[] Ab, float[] Ba);
@@ -30,12 +30,9 @@ public sealed partial class ClaimStore
     public void MarkScanned(IEnumerable<long> claimIds)
     {
         using var tx = _connection.BeginTransaction();
-        using var cmd = Command("INSERT OR IGNORE INTO scanned_claims(claim_id) VALUES ($c)", tx);
-        var c = cmd.Parameters.Add("$c", SqliteType.Integer);
-        foreach (var id in claimIds)
+        using (var mark = new RawStatement(_connection, "INSERT OR IGNORE INTO scanned_claims(claim_id) VALUES (?1)"))
         {
-            c.Value = id;
-            cmd.ExecuteNonQuery();
+            foreach (var id in claimIds) mark.Bind(1, id).Execute();
         }
         tx.Commit();
     }

@@ -46,7 +46,7 @@ public sealed partial class ClaimStore : IDisposable
         var store = new ClaimStore(connection, time ?? TimeProvider.System) { Path = full };
         // WAL with synchronous=NORMAL: a killed process never loses a committed transaction (only a power cut can
         // lose the last ones, never corrupt). A 64 MB page cache (allocated as used) keeps index pages of random-key
-        // inserts (scored pairs, flags) out of read syscalls; checkpointing every ~40 MB of WAL instead of 4 MB means
+        // inserts (claims, flags) out of read syscalls; checkpointing every ~40 MB of WAL instead of 4 MB means
         // fewer fsyncs during a scan.
         store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;");
         store.Migrate();

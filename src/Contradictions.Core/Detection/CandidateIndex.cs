@@ -177,42 +177,38 @@ public sealed class CandidateIndex
 
     /// <summary>
     /// Every unordered candidate pair (A &lt; B by claim id) among the indexed claims, each once: a pair appears when
-    /// either claim has the other in its top-<paramref name="k"/>. Runs one bounded query per claim, so O(n · k).
+    /// either claim has the other in its top-<paramref name="k"/>. Runs one bounded query per claim, so O(n · k); the
+    /// queries run on up to <paramref name="parallelism"/> threads, and the pairs come out in the same order whatever
+    /// the number (each query writes only its own claim's slots).
     /// </summary>
-    public IEnumerable<(long A, long B, float Score)> AllCandidatePairs(int k)
+    public IEnumerable<(long A, long B, float Score)> AllCandidatePairs(int k, int parallelism = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        return k == 0 || _count == 0 ? [] : EnumeratePairs(k);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        return k == 0 || _count == 0 ? [] : EnumeratePairs(k, parallelism);
     }
 
-    private IEnumerable<(long A, long B, float Score)> EnumeratePairs(int k)
+    private IEnumerable<(long A, long B, float Score)> EnumeratePairs(int k, int parallelism)
     {
         int n = _count;
         var top = new int[(long)n * k];
         var topScore = new float[(long)n * k];
         var topCount = new int[n];
-        var scratch = Rent();
-        try
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, Rent, (i, _, scratch) =>
         {
-            for (int i = 0; i < n; i++)
+            int start = _featureStart[i];
+            int len = _featureStart[i + 1] - start;
+            if (len > Options.MaxQueryTerms) len = Options.MaxQueryTerms;
+            Search(scratch, _claimFeatures.AsSpan(start, len), _claimWeights.AsSpan(start, len), i, _owners[i].Article, _owners[i].Speaker, k);
+            int c = scratch.HeapCount;
+            for (int j = 0; j < c; j++)
             {
-                int start = _featureStart[i];
-                int len = _featureStart[i + 1] - start;
-                if (len > Options.MaxQueryTerms) len = Options.MaxQueryTerms;
-                Search(scratch, _claimFeatures.AsSpan(start, len), _claimWeights.AsSpan(start, len), i, _owners[i].Article, _owners[i].Speaker, k);
-                int c = scratch.HeapCount;
-                for (int j = 0; j < c; j++)
-                {
-                    top[(long)i * k + j] = scratch.Heap[j].Dense;
-                    topScore[(long)i * k + j] = scratch.Heap[j].Score;
-                }
-                topCount[i] = c;
+                top[(long)i * k + j] = scratch.Heap[j].Dense;
+                topScore[(long)i * k + j] = scratch.Heap[j].Score;
             }
-        }
-        finally
-        {
-            _scratchPool.Add(scratch);
-        }
+            topCount[i] = c;
+            return scratch;
+        }, _scratchPool.Add);
 
         for (int i = 0; i < n; i++)
         {

@@ -6,10 +6,10 @@ namespace Contradictions.Storage.Detection;
 
 /// <summary>
 /// The main job: ingest articles (idempotently), mark copies, pair every claim with its top candidates from an
-/// inverted index (never all pairs), score the pairs not scored before, store flags, and report flags and
-/// corroborations over everything stored. Every write is a transaction that leaves the store consistent (an article
-/// with all its claims; a batch of scored pairs with all its flags), so a scan killed at any point and run again
-/// ends where one uninterrupted scan would.
+/// inverted index (never all pairs), score the pairs with a claim not scanned before, store flags, and report flags
+/// and corroborations over everything stored. Every write is a transaction that leaves the store consistent (an
+/// article with all its claims; the flags and restatements of a batch of scored pairs; the claims marked scanned
+/// once all their pairs are), so a scan killed at any point and run again ends where one uninterrupted scan would.
 /// </summary>
 public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, ScanOptions? options = null)
 {
@@ -121,7 +121,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     {
         var toScore = new List<(ClaimContext, ClaimContext)>();
         var seenOrigins = new HashSet<(string, string)>();
-        foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim))
+        foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim, Math.Max(1, options.Parallelism)))
         {
             var (a, b) = x < y ? (x, y) : (y, x);
             var ca = contexts[a];

@@ -119,6 +119,27 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void All_candidate_pairs_come_out_the_same_in_the_same_order_on_several_threads()
+    {
+        var random = new Random(7);
+        var words = Enumerable.Range(0, 400).Select(i => $"w{i}").ToArray();
+        var index = new CandidateIndex();
+        for (int i = 0; i < 3_000; i++)
+        {
+            // Zipf-like word choice, so some postings are long and many queries tie on scores.
+            var terms = Enumerable.Range(0, 6).Select(_ => words[(int)(words.Length * Math.Pow(random.NextDouble(), 2))]).Distinct().ToArray();
+            index.Add(Subject(i + 1, $"article{i / 12}", i % 3 == 0 ? $"speaker{i % 7}" : null, terms));
+        }
+
+        var serial = index.AllCandidatePairs(10).ToList();
+        var parallel = index.AllCandidatePairs(10, parallelism: 4).ToList();
+
+        Assert.True(serial.Count > 10_000, $"{serial.Count} pairs");
+        Assert.Equal(serial, parallel);
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.AllCandidatePairs(10, parallelism: 0));
+    }
+
+    [Fact]
     public void Adding_the_same_claim_twice_throws()
     {
         var index = new CandidateIndex();
