@@ -20,9 +20,10 @@ internal static class ScanCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
         var threads = new Option<int>("--threads") { Description = "Threads for claim extraction and pair scoring", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timings = new Option<bool>("--timings") { Description = "Print the time of each stage on standard error" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Scored pairs written per transaction (a killed scan redoes its unfinished pairs)", DefaultValueFactory = _ => new ScanOptions().BatchSize };
         var command = new Command("scan", "Ingest articles and flag contradictions between their claims, most confident first")
         {
-            paths, db, minConfidence, format, top, model, quiet, threads, timings,
+            paths, db, minConfidence, format, top, model, quiet, threads, timings, batchSize,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -32,9 +33,9 @@ internal static class ScanCommand
                 Console.Error.WriteLine($"error: --format must be table, json or csv, not '{fmt}'");
                 return Task.FromResult(ExitCodes.Usage);
             }
-            if (parse.GetValue(threads) < 1)
+            if (parse.GetValue(threads) < 1 || parse.GetValue(batchSize) < 1)
             {
-                Console.Error.WriteLine("error: --threads must be at least 1");
+                Console.Error.WriteLine("error: --threads and --batch-size must be at least 1");
                 return Task.FromResult(ExitCodes.Usage);
             }
             try
@@ -42,7 +43,10 @@ internal static class ScanCommand
                 var scorer = LoadScorer(parse.GetValue(model));
                 using var store = ClaimStore.Open(CommonOptions.ResolveDbPath(parse.GetValue(db)));
                 var progress = new TerminalProgress(parse.GetValue(quiet) || Console.IsErrorRedirected && fmt != "table");
-                var options = new ScanOptions { Parallelism = parse.GetValue(threads), MinReportedConfidence = parse.GetValue(minConfidence) };
+                var options = new ScanOptions
+                {
+                    Parallelism = parse.GetValue(threads), MinReportedConfidence = parse.GetValue(minConfidence), BatchSize = parse.GetValue(batchSize),
+                };
                 var result = new ScanService(store, scorer, options).Scan(parse.GetValue(paths)!, progress, cancel);
                 if (parse.GetValue(timings))
                 {

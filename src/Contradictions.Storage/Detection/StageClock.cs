@@ -4,13 +4,15 @@ namespace Contradictions.Storage.Detection;
 
 /// <summary>
 /// Times consecutive stages: each <see cref="Lap"/> closes the stage that ran since the previous one, with its wall
-/// time and the CPU time of the whole process (all threads), which on a shared machine says more than the wall time.
+/// time, the CPU time of the whole process (all threads), which on a shared machine says more than the wall time,
+/// and the bytes allocated.
 /// </summary>
 internal sealed class StageClock
 {
     private readonly List<StageTiming> stages = [];
     private long started = Stopwatch.GetTimestamp();
     private TimeSpan cpu = CpuTime();
+    private long allocated = GC.GetTotalAllocatedBytes();
 
     public IReadOnlyList<StageTiming> Stages => stages;
 
@@ -18,9 +20,11 @@ internal sealed class StageClock
     {
         long now = Stopwatch.GetTimestamp();
         var cpuNow = CpuTime();
-        stages.Add(new StageTiming(stage, Stopwatch.GetElapsedTime(started, now), cpuNow - cpu));
+        long allocatedNow = GC.GetTotalAllocatedBytes();
+        stages.Add(new StageTiming(stage, Stopwatch.GetElapsedTime(started, now), cpuNow - cpu) { Allocated = allocatedNow - allocated });
         started = now;
         cpu = cpuNow;
+        allocated = allocatedNow;
     }
 
     /// <summary>Splits wall time measured inside a stage out of it (e.g. SQLite writes during ingest).</summary>

@@ -101,13 +101,14 @@ public class ScanCommandTests
     }
 
     [Fact]
-    public void One_thread_and_two_threads_store_and_print_the_same_flags_and_corroborations()
+    public void One_thread_and_two_threads_in_small_or_large_batches_store_and_print_the_same_flags_and_corroborations()
     {
         using var one = new TempDir();
         using var two = new TempDir();
 
         var serial = Scan(one, "0", "--threads", "1");
-        var parallel = Scan(two, "0", "--threads", "2");
+        // Many transactions of 7 scored pairs instead of one.
+        var parallel = Scan(two, "0", "--threads", "2", "--batch-size", "7");
 
         Assert.NotEmpty(Flags(serial));
         Assert.Equal(serial.GetProperty("flags").GetRawText(), parallel.GetProperty("flags").GetRawText());
@@ -137,5 +138,8 @@ public class ScanCommandTests
         Assert.True(table.ExitCode == 0, table.Stderr);
         Assert.Contains("[bold]Kyiv[/]", table.Stdout);
         Assert.Equal(2, CliRunner.Run(dir.Path, null, "scan", dir.Path, "--format", "xml").ExitCode);
+        var batch = CliRunner.Run(dir.Path, null, "scan", dir.Path, "--batch-size", "0");
+        Assert.Equal(2, batch.ExitCode);
+        Assert.Contains("--batch-size must be at least 1", batch.Stderr);
     }
 }

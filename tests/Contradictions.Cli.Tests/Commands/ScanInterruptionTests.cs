@@ -11,8 +11,8 @@ namespace Contradictions.Cli.Tests.Commands;
 /// </summary>
 public class ScanInterruptionTests
 {
-    // Several hundred FNC-1 bodies: a scan takes seconds (ingest in batches of 128, three batches of scored pairs
-    // with their flags), so each kill lands well inside the stage it targets even on a loaded machine.
+    // Several hundred FNC-1 bodies: a scan takes seconds (ingest in batches of 128, about ten batches of scored
+    // pairs with their flags), so each kill lands well inside the stage it targets even on a loaded machine.
     private const int Bodies = 400;
     private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
 
@@ -22,7 +22,8 @@ public class ScanInterruptionTests
         using var dir = new TempDir();
         var corpus = WriteCorpus(dir.File("fnc.jsonl"));
         string clean = dir.File("clean.db"), killed = dir.File("killed.db");
-        string[] Scan(string db) => ["scan", corpus, "--db", db, "--format", "json", "--min-confidence", "0"];
+        // Batches of 4,096 pairs (the default is 65,536), so the scoring stage commits several times.
+        string[] Scan(string db) => ["scan", corpus, "--db", db, "--format", "json", "--min-confidence", "0", "--batch-size", "4096"];
 
         var cleanRun = CliRunner.Run(dir.Path, null, Scan(clean));
         Assert.True(cleanRun.ExitCode == 0, cleanRun.Stderr);
