@@ -48,15 +48,11 @@ public sealed partial class ClaimStore
         using var tx = _connection.BeginTransaction();
         if (restatements is { Count: > 0 })
         {
-            using var restated = Command("INSERT INTO restatements(claim_a, claim_b, overlap) VALUES ($a, $b, $o) ON CONFLICT DO UPDATE SET overlap = excluded.overlap", tx);
-            var ra = restated.Parameters.Add("$a", SqliteType.Integer);
-            var rb = restated.Parameters.Add("$b", SqliteType.Integer);
-            var ro = restated.Parameters.Add("$o", SqliteType.Real);
+            using var restated = new RawStatement(_connection, "INSERT INTO restatements(claim_a, claim_b, overlap) VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET overlap = excluded.overlap");
             foreach (var (a, b, overlap) in restatements)
             {
                 if (a >= b) throw new ArgumentException($"restatement ({a}, {b}) must have the lower claim id first");
-                ra.Value = a; rb.Value = b; ro.Value = overlap;
-                restated.ExecuteNonQuery();
+                restated.Bind(1, a).Bind(2, b).Bind(3, overlap).Execute();
             }
         }
         using var flag = new RawStatement(_connection, """
@@ -134,15 +130,13 @@ public sealed partial class ClaimStore
     {
         var stored = Origins();
         using var tx = _connection.BeginTransaction();
-        using var cmd = Command("INSERT INTO claim_origins(claim_id, origin) VALUES ($c, $o) ON CONFLICT(claim_id) DO UPDATE SET origin = excluded.origin", tx);
-        var c = cmd.Parameters.Add("$c", SqliteType.Integer);
-        var o = cmd.Parameters.Add("$o", SqliteType.Text);
-        foreach (var (claim, origin) in origins)
+        using (var save = new RawStatement(_connection, "INSERT INTO claim_origins(claim_id, origin) VALUES (?1, ?2) ON CONFLICT(claim_id) DO UPDATE SET origin = excluded.origin"))
         {
-            if (stored.TryGetValue(claim, out var old) && old == origin) continue;
-            c.Value = claim;
-            o.Value = origin;
-            cmd.ExecuteNonQuery();
+            foreach (var (claim, origin) in origins)
+            {
+                if (stored.TryGetValue(claim, out var old) && old == origin) continue;
+                save.Bind(1, claim).Bind(2, origin).Execute();
+            }
         }
         tx.Commit();
     }
