@@ -27,6 +27,25 @@ public class FeaturizerTests
     }
 
     [Fact]
+    public void A_one_sentence_passage_is_inverted_as_the_general_inversion_does()
+    {
+        var model = Contradictions.ML.Model.StanceModel.Load(RepoPaths.Of("models", "stance.zip")).Featurizer;
+        var sentences = Directory.GetFiles(RepoPaths.Of("data", "articles"), "*.txt")
+            .SelectMany(f => File.ReadAllLines(f)).Where(line => line.Length > 20).Take(60).ToList();
+
+        Assert.True(sentences.Count >= 40);
+        foreach (var text in sentences)
+        {
+            var sentence = model.Sentence(text, model.Lexicon.Passage);
+            var (oneIndex, oneSentence, oneWeight) = Featurizer.InvertOne(sentence.Tfidf);
+            var (index, sentenceOf, weightOf) = Featurizer.Invert(sentence.Tfidf, [sentence]);
+            Assert.Equal(index.OrderBy(kv => kv.Key), oneIndex.OrderBy(kv => kv.Key));
+            Assert.Equal(sentenceOf, oneSentence);
+            Assert.Equal(weightOf, oneWeight);
+        }
+    }
+
+    [Fact]
     public void Identical_texts_have_cosine_one_and_full_overlap()
     {
         const string text = "Cat saves owner from fire.";

@@ -112,7 +112,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         }
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
         var whole = sentences.Length == 1 ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
-        var (postings, postingSentence, postingWeight) = Invert(whole, sentences);
+        var (postings, postingSentence, postingWeight) = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
         var wholeText = new AnalyzedText
         {
             Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
@@ -137,7 +137,15 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     }
 
     // Per-pair cost then depends on the claim's few terms, not on the passage's length.
-    private static (Dictionary<int, TermPostings>, int[], float[]) Invert(SparseVector whole, SentenceFeatures[] sentences)
+    internal static (Dictionary<int, TermPostings>, int[], float[]) InvertOne(SparseVector whole)
+    {
+        // One sentence (every claim as a passage): its vector is the whole one, so each term has one posting, in it.
+        var postings = new Dictionary<int, TermPostings>(whole.Ids.Length);
+        for (int i = 0; i < whole.Ids.Length; i++) postings[whole.Ids[i]] = new TermPostings(whole.Weights[i], i, 1);
+        return (postings, new int[whole.Ids.Length], whole.Weights);
+    }
+
+    internal static (Dictionary<int, TermPostings>, int[], float[]) Invert(SparseVector whole, SentenceFeatures[] sentences)
     {
         var lists = new Dictionary<int, List<(int Sentence, float Weight)>>();
         for (int s = 0; s < sentences.Length; s++)
