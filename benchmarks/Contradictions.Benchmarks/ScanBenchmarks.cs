@@ -17,13 +17,14 @@ namespace Contradictions.Benchmarks;
 /// between fresh stores. The stage breakdown (<see cref="ScanResult.Timings"/>) of the measured iterations is
 /// printed at the end.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+// Three warm-up scans: the first scans of a process run much of the code before the JIT has optimised it.
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5)]
 [MemoryDiagnoser]
 [GcServer(true)] // as the contradictions command runs (Contradictions.Cli.csproj)
 public class ScanBenchmarks
 {
     private const int Bodies = 1_683;
-    private const int MeasuredIterations = 3;
+    private const int MeasuredIterations = 5;
 
     private readonly Dictionary<string, List<ScanResult>> results = [];
     private string bodies = string.Empty;

@@ -52,7 +52,8 @@ internal static class ScanCommand
                 {
                     foreach (var t in result.Timings)
                     {
-                        Console.Error.WriteLine($"timing: {t.Stage}: {t.Elapsed.TotalMilliseconds:0} ms" + (t.Cpu is { } cpu ? $" (CPU {cpu.TotalMilliseconds:0} ms)" : ""));
+                        Console.Error.WriteLine($"timing: {t.Stage}: {t.Elapsed.TotalMilliseconds:0} ms"
+                            + (t.Cpu is { } cpu ? $" (CPU {cpu.TotalMilliseconds:0} ms, {t.Allocated / 1_000_000.0:0} MB allocated)" : ""));
                     }
                 }
                 foreach (var e in result.Ingest.Errors) Console.Error.WriteLine($"error: {e}");

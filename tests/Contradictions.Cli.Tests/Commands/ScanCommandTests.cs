@@ -116,6 +116,22 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void Timings_give_each_stage_its_wall_and_cpu_time_and_allocation_on_standard_error()
+    {
+        using var dir = new TempDir();
+
+        var r = CliRunner.Run(dir.Path, null, "scan", Seeds, "--format", "json", "--timings");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        JsonDocument.Parse(r.Stdout);
+        var lines = r.Stderr.Split('\n').Where(l => l.StartsWith("timing: ", StringComparison.Ordinal)).ToList();
+        foreach (var stage in new[] { "ingest", "load stored claims", "copy origins", "subject index", "candidate pairs", "pair scoring and flag writes" })
+        {
+            Assert.Matches($@"^timing: {System.Text.RegularExpressions.Regex.Escape(stage)}[^:]*: \d+ ms \(CPU \d+ ms, \d+ MB allocated\)", Assert.Single(lines, l => l.StartsWith("timing: " + stage, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void Flags_are_sorted_by_confidence_and_filtered_by_the_threshold()
     {
         using var dir = new TempDir();
