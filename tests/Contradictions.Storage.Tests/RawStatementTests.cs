@@ -4,16 +4,20 @@ namespace Contradictions.Storage.Tests;
 
 public class RawStatementTests
 {
+    private static SqliteConnection InMemory(string ddl)
+    {
+        var c = new SqliteConnection("Data Source=:memory:");
+        c.Open();
+        using var create = c.CreateCommand();
+        create.CommandText = ddl;
+        create.ExecuteNonQuery();
+        return c;
+    }
+
     [Fact]
     public void Values_round_trip_and_empty_text_is_not_null()
     {
-        using var c = new SqliteConnection("Data Source=:memory:");
-        c.Open();
-        using (var create = c.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL, r REAL, s TEXT)";
-            create.ExecuteNonQuery();
-        }
+        using var c = InMemory("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL, r REAL, s TEXT)");
         using (var insert = new RawStatement(c, "INSERT INTO t(n, r, s) VALUES (?1, ?2, ?3)"))
         {
             insert.Bind(1, long.MaxValue).Bind(2, 0.25).Bind(3, "Зеленський «90%» — naïve").Execute();
@@ -37,13 +41,7 @@ public class RawStatementTests
     [Fact]
     public void A_failing_row_throws_with_sqlites_message_and_the_statement_stays_usable()
     {
-        using var c = new SqliteConnection("Data Source=:memory:");
-        c.Open();
-        using (var create = c.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE t (k TEXT NOT NULL UNIQUE)";
-            create.ExecuteNonQuery();
-        }
+        using var c = InMemory("CREATE TABLE t (k TEXT NOT NULL UNIQUE)");
         using var insert = new RawStatement(c, "INSERT INTO t(k) VALUES (?1)");
         insert.Bind(1, "a").Execute();
 
