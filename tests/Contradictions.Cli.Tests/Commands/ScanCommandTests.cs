@@ -101,6 +101,45 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public void A_later_scan_of_a_new_article_scores_its_claims_against_the_stored_ones_and_only_those()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("first"));
+        Directory.CreateDirectory(dir.File("later"));
+        foreach (var f in Directory.GetFiles(Seeds, "*.txt"))
+        {
+            // Seed 002 is the New York Post's own report; the ministry's denial is in seed 000.
+            bool post = Path.GetFileName(f).StartsWith("002_", StringComparison.Ordinal);
+            File.Copy(f, dir.File(Path.Combine(post ? "later" : "first", Path.GetFileName(f))));
+        }
+        string Side(JsonElement f) => $"{f.GetProperty("a").GetProperty("article").GetString()}:{Text(f, "a")}|{f.GetProperty("b").GetProperty("article").GetString()}:{Text(f, "b")}";
+
+        var first = ScanAt(dir, "first");
+        var later = ScanAt(dir, "later");
+        using var all = new TempDir();
+        var together = Flags(Scan(all)).ToDictionary(Side, f => f.GetProperty("confidence").GetDouble());
+
+        var before = Flags(first).ToDictionary(f => f.GetProperty("id").GetInt64(), Side);
+        var after = Flags(later).ToDictionary(f => f.GetProperty("id").GetInt64(), Side);
+        Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
+        var added = after.Where(kv => !before.ContainsKey(kv.Key)).Select(kv => kv.Value).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, side => Assert.Contains("002_", side, StringComparison.Ordinal));
+        var postVsDenial = Flags(later).Single(f => Side(f).Contains("002_", StringComparison.Ordinal)
+            && Side(f).Contains("later denied", StringComparison.Ordinal) && Side(f).Contains("Rustem Umerov told", StringComparison.Ordinal)
+            && f.GetProperty("kind").GetString() == "denial");
+        // A pair's score depends on the two claims and their articles only, not on when they were stored.
+        Assert.Equal(together[Side(postVsDenial)], postVsDenial.GetProperty("confidence").GetDouble(), 6);
+    }
+
+    private static JsonElement ScanAt(TempDir dir, string folder)
+    {
+        var r = CliRunner.Run(dir.Path, null, "scan", dir.File(folder), "--db", dir.File("store.db"), "--format", "json", "--min-confidence", "0");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        return JsonDocument.Parse(r.Stdout).RootElement;
+    }
+
+    [Fact]
     public void One_thread_and_two_threads_in_small_or_large_batches_store_and_print_the_same_flags_and_corroborations()
     {
         using var one = new TempDir();
