@@ -57,8 +57,8 @@ public sealed class ScanOptions
     /// <summary>
     /// Scored pairs per transaction (their flags and restatements are written; the claims are marked scanned at
     /// the end): a killed scan scores its unmarked claims' pairs again. A commit writes every index page its flags
-    /// touched, and flags land all over the review queue's indexes, so fewer commits mean far fewer page writes:
-    /// the FNC-1 bodies' 173,057 pairs made 144,000 write calls in 11 commits of 16,384.
+    /// touched, and flags land all over the review queue's indexes, so fewer commits mean fewer page writes: the
+    /// flags of the FNC-1 bodies' 173,057 pairs took about 26,000 write calls in 11 commits of 16,384, 15,000 in 3.
     /// </summary>
     /// <value>Defaults to 65,536.</value>
     public int BatchSize { get; init; } = 65_536;
