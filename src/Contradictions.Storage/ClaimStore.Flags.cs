@@ -5,43 +5,95 @@ using Microsoft.Data.Sqlite;
 
 namespace Contradictions.Storage;
 
-/// <summary>Flags, restatements, scanned claims and copy origins: what the detector keeps between scans.</summary>
+/// <summary>Flags, restatements, scored pairs and copy origins: what the detector keeps between scans.</summary>
 public sealed partial class ClaimStore
 {
     private sealed record StanceJson(float[] Ab, float[] Ba);
 
     /// <summary>
-    /// Claims whose candidate pairs have all been scored by an earlier scan (<see cref="MarkScanned"/>): a pair of
-    /// two such claims is not scored again.
+    /// Every pair scored by an earlier scan, by its lower claim id: the higher ids, sorted (<see cref="WasScored"/>).
+    /// A later scan scores only candidate pairs not in it, whether their claims are new or became candidates of each
+    /// other as the store grew.
     /// </summary>
-    public HashSet<long> ScannedClaims()
+    public Dictionary<long, long[]> ScoredPartners()
     {
-        var ids = new HashSet<long>();
-        using var cmd = Command("SELECT claim_id FROM scanned_claims");
+        var partners = new Dictionary<long, long[]>();
+        using var cmd = Command("SELECT claim_id, partners FROM scored_partners");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) ids.Add(r.GetInt64(0));
-        return ids;
+        while (r.Read()) partners[r.GetInt64(0)] = Unpack((byte[])r.GetValue(1));
+        return partners;
     }
 
+    /// <summary>Whether <see cref="ScoredPartners"/> holds the pair (lower id first).</summary>
+    public static bool WasScored(IReadOnlyDictionary<long, long[]> partners, long a, long b) =>
+        partners.TryGetValue(a, out var higher) && Array.BinarySearch(higher, b) >= 0;
+
     /// <summary>
-    /// Marks claims as scanned, in one transaction, once every candidate pair they take part in has been scored and
-    /// saved: a scan killed before this point leaves them unmarked, and the next one scores their pairs again.
+    /// Records pairs as scored (lower id first), in one transaction, merged with what each claim has: a scan does this
+    /// once every pair it scored has its flags saved, so a scan killed before scores them again on the next run.
     /// </summary>
-    public void MarkScanned(IEnumerable<long> claimIds)
+    public void SaveScoredPairs(IEnumerable<(long A, long B)> pairs)
     {
-        using var tx = _connection.BeginTransaction();
-        using (var mark = new RawStatement(_connection, "INSERT OR IGNORE INTO scanned_claims(claim_id) VALUES (?1)"))
+        var sorted = pairs.ToArray();
+        foreach (var (a, b) in sorted)
         {
-            foreach (var id in claimIds) mark.Bind(1, id).Execute();
+            if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
+        }
+        Array.Sort(sorted);
+        using var tx = _connection.BeginTransaction();
+        using (var read = new RawStatement(_connection, "SELECT partners FROM scored_partners WHERE claim_id = ?1"))
+        using (var write = new RawStatement(_connection, "INSERT INTO scored_partners(claim_id, partners) VALUES (?1, ?2) ON CONFLICT(claim_id) DO UPDATE SET partners = excluded.partners"))
+        {
+            var added = new List<long>();
+            for (int i = 0; i < sorted.Length;)
+            {
+                long claim = sorted[i].A;
+                added.Clear();
+                for (; i < sorted.Length && sorted[i].A == claim; i++)
+                {
+                    if (added.Count == 0 || added[^1] != sorted[i].B) added.Add(sorted[i].B);
+                }
+                var stored = read.Bind(1, claim).ScalarBlob();
+                write.Bind(1, claim).Bind(2, Pack(stored is null ? added : Merge(Unpack(stored), added))).Execute();
+            }
         }
         tx.Commit();
+    }
+
+    /// <summary>The union of two ascending id lists, ascending.</summary>
+    private static List<long> Merge(long[] stored, List<long> added)
+    {
+        var merged = new List<long>(stored.Length + added.Count);
+        int i = 0, j = 0;
+        while (i < stored.Length || j < added.Count)
+        {
+            long next = j == added.Count || (i < stored.Length && stored[i] <= added[j]) ? stored[i] : added[j];
+            if (i < stored.Length && stored[i] == next) i++;
+            if (j < added.Count && added[j] == next) j++;
+            merged.Add(next);
+        }
+        return merged;
+    }
+
+    private static byte[] Pack(List<long> ids)
+    {
+        var bytes = new byte[ids.Count * sizeof(long)];
+        for (int i = 0; i < ids.Count; i++) System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(sizeof(long) * i), ids[i]);
+        return bytes;
+    }
+
+    private static long[] Unpack(byte[] bytes)
+    {
+        var ids = new long[bytes.Length / sizeof(long)];
+        for (int i = 0; i < ids.Length; i++) ids[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(sizeof(long) * i));
+        return ids;
     }
 
     /// <summary>
     /// Stores the flags among a batch of scored pairs, and the pairs judged to restate one claim, in one
     /// transaction (a killed scan never keeps a flag whose restatements were lost). A flag that exists keeps
-    /// its id and creation time; its confidence and explanation are refreshed. Pairs that are neither are not kept:
-    /// <see cref="MarkScanned"/> records that they were scored.
+    /// its id and creation time; its confidence and explanation are refreshed. That the pairs were scored is
+    /// recorded apart (<see cref="SaveScoredPairs"/>).
     /// </summary>
     public void SaveScores(IReadOnlyList<(long A, long B, ScoredPair Score, bool Flag)> batch, IReadOnlyList<(long A, long B, float Overlap)>? restatements = null)
     {

@@ -85,13 +85,18 @@ public sealed partial class ClaimStore : IDisposable
             tx.Commit();
         }
         // Likewise flags inserted by plain SQL without their articles (schema version 8); checked first, because an
-        // update takes the write lock even when it changes nothing.
-        if (Scalar("SELECT EXISTS (SELECT 1 FROM flags WHERE article_a IS NULL OR article_b IS NULL)") is 1L)
+        // update takes the write lock even when it changes nothing (the review server opens a store per request).
+        // Only flags whose claims exist: one inserted with foreign keys off would otherwise be updated on every open.
+        const string missing = """
+            (article_a IS NULL OR article_b IS NULL)
+            AND EXISTS (SELECT 1 FROM claims c WHERE c.id = flags.claim_a) AND EXISTS (SELECT 1 FROM claims c WHERE c.id = flags.claim_b)
+            """;
+        if (Scalar($"SELECT EXISTS (SELECT 1 FROM flags WHERE {missing})") is 1L)
         {
-            Execute("""
+            Execute($"""
                 UPDATE flags SET article_a = (SELECT c.article_id FROM claims c WHERE c.id = flags.claim_a),
                                  article_b = (SELECT c.article_id FROM claims c WHERE c.id = flags.claim_b)
-                WHERE article_a IS NULL OR article_b IS NULL
+                WHERE {missing}
                 """);
         }
     }

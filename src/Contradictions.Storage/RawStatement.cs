@@ -61,6 +61,22 @@ internal sealed class RawStatement : IDisposable
         return value;
     }
 
+    /// <summary>The first column of the first row as bytes, or null when there is no row.</summary>
+    public byte[]? ScalarBlob()
+    {
+        int rc = raw.sqlite3_step(stmt);
+        byte[]? value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_blob(stmt, 0).ToArray() : null;
+        raw.sqlite3_reset(stmt);
+        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
+        return value;
+    }
+
+    public RawStatement Bind(int index, byte[] value)
+    {
+        Check(raw.sqlite3_bind_blob(stmt, index, value));
+        return this;
+    }
+
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(db);
 
     public void Dispose() => stmt.Dispose();

@@ -203,14 +203,18 @@ internal static class Schema
         // several times slower (about 90 µs instead of 15 µs a row, measured on a scan's 20,843 flags), even with
         // its WHEN clause false, and the store's own writer always supplies both articles. Rows that something else
         // inserts without them are found through a partial index (empty, so free to keep) and filled in when a
-        // store opens. (b) A claim is marked once every candidate pair it takes part in has been scored, instead of
-        // one row per scored pair: a scan wrote six pair rows per claim and every later scan read them all back.
-        // Pairs of two marked claims are not scored again. No claim is marked here, so the next scan scores every
-        // candidate pair once more (as version 4 did); flags are upserted on their pair and keep ids and verdicts.
+        // store opens. (b) Scored pairs are kept as one row per claim, its higher-id partners packed in a blob
+        // (sorted 64-bit ids), written once at the end of a scan, instead of one row per pair: a scan wrote six pair
+        // rows per claim and every later scan read them all back. Nothing is carried over, so the next scan scores
+        // every candidate pair once more (as version 4 did); flags are upserted on their pair and keep ids and
+        // verdicts.
         """
         DROP TRIGGER tr_flags_articles;
         CREATE INDEX ix_flags_missing_articles ON flags(id) WHERE article_a IS NULL OR article_b IS NULL;
-        CREATE TABLE scanned_claims (claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE);
+        CREATE TABLE scored_partners (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            partners BLOB NOT NULL
+        );
         DROP TABLE scored_pairs;
         """,
     ];

@@ -92,7 +92,7 @@ public class BatchWriteTests
     }
 
     [Fact]
-    public void Only_flags_of_a_scored_batch_are_stored_and_scanned_claims_are_remembered_until_deleted()
+    public void Only_flags_of_a_scored_batch_are_stored_and_scored_pairs_are_merged_per_claim_until_deleted()
     {
         using var dir = new TempDir();
         var path = dir.File("a.db");
@@ -104,14 +104,18 @@ public class BatchWriteTests
 
         store.SaveScores([(ids[0], ids[1], new ScoredPair(0.8f, FlagKind.Denial, ["cue"], p, p, 0.75f), true),
                           (ids[0], ids[2], new ScoredPair(0.05f, FlagKind.Position, [], p, p, 0.1f), false)]);
-        store.MarkScanned(ids);
-        store.MarkScanned(ids[..2]);
+        store.SaveScoredPairs([(ids[0], ids[2]), (ids[0], ids[1])]);
+        store.SaveScoredPairs([(ids[0], ids[^1]), (ids[1], ids[^1]), (ids[0], ids[1])]);
 
         Assert.Equal((ids[0], ids[1]), (Assert.Single(store.Flags()).ClaimA, store.Flags()[0].ClaimB));
-        Assert.Equal(ids.ToHashSet(), store.ScannedClaims());
-        Sql(path, "PRAGMA foreign_keys = ON; DELETE FROM articles WHERE article_key = 'b.txt'");
-        var left = store.AllClaims().Select(c => c.ClaimId).ToHashSet();
-        Assert.True(left.Count >= 3 && left.Count < ids.Count, $"{left.Count} of {ids.Count} claims left");
-        Assert.Equal(left, store.ScannedClaims());
+        var scored = store.ScoredPartners();
+        Assert.Equal([ids[1], ids[2], ids[^1]], scored[ids[0]]);
+        Assert.Equal([ids[^1]], scored[ids[1]]);
+        Assert.True(ClaimStore.WasScored(scored, ids[1], ids[^1]));
+        Assert.False(ClaimStore.WasScored(scored, ids[1], ids[2]));
+        Assert.Throws<ArgumentException>(() => store.SaveScoredPairs([(ids[2], ids[1])]));
+        // A deleted claim's row goes with it (its id may stay in a lower claim's partners: it is never a candidate again).
+        Sql(path, "PRAGMA foreign_keys = ON; DELETE FROM articles WHERE article_key = 'a.txt'");
+        Assert.Empty(store.ScoredPartners());
     }
 }

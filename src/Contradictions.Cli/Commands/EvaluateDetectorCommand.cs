@@ -59,7 +59,7 @@ internal static class EvaluateDetectorCommand
                 var scan = new ScanService(store, scorer, options).Scan([corpus], progress, cancel);
 
                 var truth = BodyPairTruth.From(stances, bodies.Keys.ToHashSet(StringComparer.Ordinal));
-                var found = BodyPairFlags.Read(store, bodies, levels.Min(), scan.ScoredPairs);
+                var found = BodyPairFlags.Read(store, bodies, levels.Min());
                 var sameText = truth.Contradictions.Concat(truth.Consistent).Where(found.SameArticle).ToHashSet();
                 truth = truth with
                 {
@@ -126,17 +126,14 @@ internal static class EvaluateDetectorCommand
     }
 }
 
-/// <summary>
-/// Stored flags and the scan's scored pairs as body pairs: which pairs were compared (by this scan: a store kept
-/// with <c>--db</c> from an earlier run counts only what this run scored), and the strongest flag between them.
-/// </summary>
+/// <summary>Stored flags and scored pairs as body pairs: which pairs were compared, and the strongest flag between them.</summary>
 internal sealed record BodyPairFlags(
     Dictionary<(string A, string B), float> MaxConfidence,
     HashSet<(string A, string B)> Compared,
     int FlagsAtLowestThreshold,
     Func<(string A, string B), bool> SameArticle)
 {
-    public static BodyPairFlags Read(ClaimStore store, IReadOnlyDictionary<string, string> bodies, double floor, IEnumerable<(long A, long B)> scored)
+    public static BodyPairFlags Read(ClaimStore store, IReadOnlyDictionary<string, string> bodies, double floor)
     {
         // Bodies map to stored articles by content: two bodies with the same text are one article (stored once).
         var rowOfHash = store.ListArticles().GroupBy(a => a.Article.ContentHash).ToDictionary(g => g.Key, g => g.First().RowId);
@@ -165,7 +162,7 @@ internal sealed record BodyPairFlags(
                 if (!max.TryGetValue(pair, out float c) || f.Confidence > c) max[pair] = f.Confidence;
             }
         }
-        var compared = scored.SelectMany(p => BodyPairs(p.A, p.B)).ToHashSet();
+        var compared = store.ScoredPartners().SelectMany(kv => kv.Value.SelectMany(b => BodyPairs(kv.Key, b))).ToHashSet();
         return new BodyPairFlags(max, compared, flags.Count,
             p => rowOfBody.TryGetValue(p.A, out long a) && rowOfBody.TryGetValue(p.B, out long b) && a == b);
     }

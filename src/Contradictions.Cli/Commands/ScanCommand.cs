@@ -20,7 +20,7 @@ internal static class ScanCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines" };
         var threads = new Option<int>("--threads") { Description = "Threads for claim extraction and pair scoring", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timings = new Option<bool>("--timings") { Description = "Print the time of each stage on standard error" };
-        var batchSize = new Option<int>("--batch-size") { Description = "Scored pairs written per transaction (a killed scan redoes its unfinished pairs)", DefaultValueFactory = _ => new ScanOptions().BatchSize };
+        var batchSize = new Option<int>("--batch-size") { Description = "Scored pairs whose flags are written per transaction (a killed scan scores its pairs again on the next run)", DefaultValueFactory = _ => new ScanOptions().BatchSize };
         var command = new Command("scan", "Ingest articles and flag contradictions between their claims, most confident first")
         {
             paths, db, minConfidence, format, top, model, quiet, threads, timings, batchSize,

@@ -55,8 +55,8 @@ public sealed class ScanOptions
     public float RestatementOverlap { get; init; } = 0.6f;
 
     /// <summary>
-    /// Scored pairs per transaction (their flags and restatements are written; the claims are marked scanned at
-    /// the end): a killed scan scores its unmarked claims' pairs again. A commit writes every index page its flags
+    /// Scored pairs per transaction (their flags and restatements are written; that the pairs were scored is
+    /// recorded once, at the end): a killed scan scores its pairs again on the next run. A commit writes every index page its flags
     /// touched, and flags land all over the review queue's indexes, so fewer commits mean fewer page writes: the
     /// flags of the FNC-1 bodies' 173,057 pairs took about 26,000 write calls in 11 commits of 16,384, 15,000 in 3.
     /// </summary>

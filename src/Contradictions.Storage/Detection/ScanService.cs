@@ -6,10 +6,10 @@ namespace Contradictions.Storage.Detection;
 
 /// <summary>
 /// The main job: ingest articles (idempotently), mark copies, pair every claim with its top candidates from an
-/// inverted index (never all pairs), score the pairs with a claim not scanned before, store flags, and report flags
-/// and corroborations over everything stored. Every write is a transaction that leaves the store consistent (an
-/// article with all its claims; the flags and restatements of a batch of scored pairs; the claims marked scanned
-/// once all their pairs are), so a scan killed at any point and run again ends where one uninterrupted scan would.
+/// inverted index (never all pairs), score the pairs not scored before, store flags, and report flags and
+/// corroborations over everything stored. Every write is a transaction that leaves the store consistent (an article
+/// with all its claims; the flags and restatements of a batch of scored pairs; at the end, the pairs scored), so a
+/// scan killed at any point and run again ends where one uninterrupted scan would.
 /// </summary>
 public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, ScanOptions? options = null)
 {
@@ -51,14 +51,14 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var index = BuildIndex(claims, contexts);
         clock.Lap("subject index");
 
-        var scanned = store.ScannedClaims();
-        var toScore = NewPairs(index, contexts, scanned);
+        var toScore = NewPairs(index, contexts, store.ScoredPartners());
         clock.Lap("candidate pairs");
 
         var scoring = new PairScoring(store, scorer, options);
         scoring.Run(toScore, progress, cancel);
-        // Only now is every candidate pair of these claims scored and saved (a kill before this leaves them unmarked).
-        store.MarkScanned(claims.Select(c => c.ClaimId).Where(id => !scanned.Contains(id)));
+        // Only now are all these pairs scored and their flags saved (a kill before this leaves them to score again).
+        var scoredPairs = toScore.Select(p => (p.A.ClaimId, p.B.ClaimId)).ToList();
+        store.SaveScoredPairs(scoredPairs);
         clock.Lap("pair scoring and flag writes");
         clock.Add("  of which SQLite writes (overlapping scoring)", scoring.WriteTime);
         progress?.Report($"scored {toScore.Count:N0} new candidate pairs over {claims.Count:N0} claims");
@@ -79,7 +79,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         return new ScanResult(ingest, articles.Count, claims.Count, toScore.Count, flags, corroborations)
         {
             Timings = clock.Stages,
-            ScoredPairs = toScore.Select(p => (p.A.ClaimId, p.B.ClaimId)).ToList(),
+            ScoredPairs = scoredPairs,
         };
     }
 
@@ -113,11 +113,11 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     }
 
     /// <summary>
-    /// Candidate pairs not scored before (at least one claim not yet scanned), in index order, lower claim id first.
+    /// Candidate pairs not scored before, in index order, lower claim id first.
     /// Copies of one passage are one voice: they corroborate nothing and contradict nothing, and a copy paired with
     /// the same claim again adds nothing (one pair per pair of origins).
     /// </summary>
-    private List<(ClaimContext A, ClaimContext B)> NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts, HashSet<long> scanned)
+    private List<(ClaimContext A, ClaimContext B)> NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts, Dictionary<long, long[]> scored)
     {
         var toScore = new List<(ClaimContext, ClaimContext)>();
         var seenOrigins = new HashSet<(string, string)>();
@@ -130,7 +130,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             var oa = ca.OriginId ?? OriginClusterer.OriginIdOf(a);
             var ob = cb.OriginId ?? OriginClusterer.OriginIdOf(b);
             if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
-            if (scanned.Contains(a) && scanned.Contains(b)) continue;
+            if (ClaimStore.WasScored(scored, a, b)) continue;
             toScore.Add((ca, cb));
         }
         return toScore;
