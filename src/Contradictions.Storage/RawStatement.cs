@@ -44,28 +44,19 @@ internal sealed class RawStatement : IDisposable
     }
 
     /// <summary>Runs the statement to completion (an insert or update) and readies it for the next row.</summary>
-    public void Execute()
-    {
-        int rc = raw.sqlite3_step(stmt);
-        raw.sqlite3_reset(stmt);
-        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
-    }
+    public void Execute() => Step(static _ => true, false);
 
     /// <summary>The first column of the first row as an integer, or null when there is no row.</summary>
-    public long? ScalarInt64()
-    {
-        int rc = raw.sqlite3_step(stmt);
-        long? value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(stmt, 0) : null;
-        raw.sqlite3_reset(stmt);
-        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
-        return value;
-    }
+    public long? ScalarInt64() => Step<long?>(static s => raw.sqlite3_column_int64(s, 0), null);
 
     /// <summary>The first column of the first row as bytes, or null when there is no row.</summary>
-    public byte[]? ScalarBlob()
+    public byte[]? ScalarBlob() => Step(static s => raw.sqlite3_column_blob(s, 0).ToArray(), null);
+
+    /// <summary>One step: the first row read by <paramref name="read"/> (else <paramref name="none"/>), then reset, then any error thrown.</summary>
+    private T Step<T>(Func<sqlite3_stmt, T> read, T none)
     {
         int rc = raw.sqlite3_step(stmt);
-        byte[]? value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_blob(stmt, 0).ToArray() : null;
+        T value = rc == raw.SQLITE_ROW ? read(stmt) : none;
         raw.sqlite3_reset(stmt);
         if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
         return value;

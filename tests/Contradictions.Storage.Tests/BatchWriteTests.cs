@@ -3,7 +3,6 @@ using Contradictions.Core.Claims;
 using Contradictions.Core.Detection;
 using Contradictions.Core.Stance;
 using Contradictions.Storage.Ingest;
-using Microsoft.Data.Sqlite;
 
 namespace Contradictions.Storage.Tests;
 
@@ -16,15 +15,6 @@ public class BatchWriteTests
         return new ArticleClaims(article, ClaimExtractor.Extract(article));
     }
 
-    private static void Sql(string path, string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
     [Fact]
     public void A_failing_article_in_a_batch_is_rolled_back_alone_and_reported()
     {
@@ -32,7 +22,7 @@ public class BatchWriteTests
         var path = dir.File("a.db");
         using var store = ClaimStore.Open(path);
         // The second article's chain link "Officials" fails after its article row and first claim were written.
-        Sql(path, "CREATE TRIGGER boom BEFORE INSERT ON chain_links WHEN NEW.name = 'Officials' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+        OldSchemaStore.Execute(path, "CREATE TRIGGER boom BEFORE INSERT ON chain_links WHEN NEW.name = 'Officials' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
         var batch = new[]
         {
             Item("one.txt", "The Kremlin said the talks on the Black Sea were over. The minister told reporters the port was closed."),
@@ -50,7 +40,7 @@ public class BatchWriteTests
         Assert.Equal(batch[0].Claims.Count + batch[2].Claims.Count, store.AllClaims().Count);
         // Entities written inside the rolled-back article are gone and the third article's links still resolve.
         Assert.All(store.GetClaims(results[2].Stored!.ArticleRowId).SelectMany(c => c.Entities), e => Assert.False(string.IsNullOrEmpty(e.Key)));
-        Sql(path, "PRAGMA foreign_key_check");
+        OldSchemaStore.Execute(path, "PRAGMA foreign_key_check");
     }
 
     [Fact]
@@ -115,7 +105,7 @@ public class BatchWriteTests
         Assert.False(ClaimStore.WasScored(scored, ids[1], ids[2]));
         Assert.Throws<ArgumentException>(() => store.SaveScoredPairs([(ids[2], ids[1])]));
         // A deleted claim's row goes with it (its id may stay in a lower claim's partners: it is never a candidate again).
-        Sql(path, "PRAGMA foreign_keys = ON; DELETE FROM articles WHERE article_key = 'a.txt'");
+        OldSchemaStore.Execute(path, "PRAGMA foreign_keys = ON; DELETE FROM articles WHERE article_key = 'a.txt'");
         Assert.Empty(store.ScoredPartners());
     }
 }

@@ -72,7 +72,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     public (ClaimFeatures Claim, PassageFeatures Passage) ClaimAndPassage(string text)
     {
         var ranges = PassageSplitter.Split(text);
-        if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text));
+        if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text, ranges, null));
         var claim = ClaimOf(Sentence(text, lexiconWeights: null), text);
         var s = claim.Sentence;
         var asPassageSentence = new SentenceFeatures { Text = s.Text, Tfidf = s.Tfidf, Lsa = s.Lsa, Lexicon = LexiconSums(s.Tfidf.Ids, Lexicon.Passage) };
