@@ -14,6 +14,9 @@ internal sealed record ClaimPayload(
     /// <summary>No quotes, numbers, dates or entities: what a read that skips the payload returns.</summary>
     public static readonly ClaimPayload None = new([], [], [], []);
 
+    /// <summary>The JSON stored in a claim row's payload column.</summary>
+    public static string Serialize(Claim c) => JsonSerializer.Serialize(new ClaimPayload(c.Quotes, c.Numbers, c.Dates, c.Entities), Json);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

@@ -97,6 +97,28 @@ public sealed partial class ClaimStore
     /// </summary>
     public void SaveScores(IReadOnlyList<(long A, long B, ScoredPair Score, bool Flag)> batch, IReadOnlyList<(long A, long B, float Overlap)>? restatements = null)
     {
+        var flags = new List<FlagRow>();
+        foreach (var (a, b, score, isFlag) in batch)
+        {
+            if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
+            if (isFlag) flags.Add(FlagRow.Of(a, b, score));
+        }
+        SaveFlags(flags, restatements);
+    }
+
+    /// <summary>
+    /// A flag as stored, its explanation and stance already serialised: a scan builds these on its scoring threads,
+    /// so the one thread that writes does only the writing.
+    /// </summary>
+    internal sealed record FlagRow(long A, long B, float Confidence, string Kind, string Explanation, string Stance)
+    {
+        public static FlagRow Of(long a, long b, ScoredPair score) => new(a, b, score.Confidence, score.Kind.ToString(),
+            JsonSerializer.Serialize(score.Cues), JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA))));
+    }
+
+    /// <summary>As <see cref="SaveScores"/>, for flags already built (lower claim id first).</summary>
+    internal void SaveFlags(IReadOnlyList<FlagRow> flags, IReadOnlyList<(long A, long B, float Overlap)>? restatements)
+    {
         using var tx = _connection.BeginTransaction();
         if (restatements is { Count: > 0 })
         {
@@ -114,14 +136,10 @@ public sealed partial class ClaimStore
                 explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
             """);
         flag.Bind(7, Now());
-        foreach (var (a, b, score, isFlag) in batch)
+        foreach (var f in flags)
         {
-            if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
-            if (!isFlag) continue;
-            flag.Bind(1, a).Bind(2, b).Bind(3, score.Confidence).Bind(4, score.Kind.ToString())
-                .Bind(5, JsonSerializer.Serialize(score.Cues))
-                .Bind(6, JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA))))
-                .Execute();
+            if (f.A >= f.B) throw new ArgumentException($"pair ({f.A}, {f.B}) must have the lower claim id first");
+            flag.Bind(1, f.A).Bind(2, f.B).Bind(3, f.Confidence).Bind(4, f.Kind).Bind(5, f.Explanation).Bind(6, f.Stance).Execute();
         }
         tx.Commit();
     }

@@ -7,7 +7,17 @@ using Microsoft.Data.Sqlite;
 namespace Contradictions.Storage;
 
 /// <summary>An article to store with the claims extracted from it.</summary>
-public sealed record ArticleClaims(Article Article, IReadOnlyList<Claim> Claims);
+public sealed record ArticleClaims(Article Article, IReadOnlyList<Claim> Claims)
+{
+    /// <summary>
+    /// Each claim's stored payload (quotes, numbers, dates, entities as JSON), when made ahead: ingest makes them on
+    /// its extracting threads, so the one thread that writes does only the writing.
+    /// </summary>
+    internal IReadOnlyList<string>? Payloads { get; init; }
+
+    internal static ArticleClaims WithPayloads(Article article, IReadOnlyList<Claim> claims) =>
+        new(article, claims) { Payloads = claims.Select(ClaimPayload.Serialize).ToArray() };
+}
 
 /// <summary>What happened to one article of a batch: stored (or already stored), or why it could not be.</summary>
 public sealed record BatchStoreResult(StoreResult? Stored, string? Error);
@@ -42,7 +52,7 @@ public sealed partial class ClaimStore
             tx.Save("article");
             try
             {
-                results[i] = new BatchStoreResult(writer.Write(batch[i].Article, batch[i].Claims), null);
+                results[i] = new BatchStoreResult(writer.Write(batch[i].Article, batch[i].Claims, batch[i].Payloads), null);
                 tx.Release("article");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -106,19 +116,21 @@ public sealed partial class ClaimStore
 
         public void ForgetEntities() => entityIds.Clear();
 
-        public StoreResult Write(Article a, IReadOnlyList<Claim> claims)
+        public StoreResult Write(Article a, IReadOnlyList<Claim> claims, IReadOnlyList<string>? payloads = null)
         {
+            if (payloads is not null && payloads.Count != claims.Count) throw new ArgumentException($"{payloads.Count} payloads for {claims.Count} claims", nameof(payloads));
             Bind(article, a.Id, a.SourceName, a.Url, a.Outlet, a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Title, a.Text, a.ContentHash, now);
             if (article.ExecuteScalar() is not long articleId)
             {
                 Bind(findArticle, a.ContentHash);
                 return new StoreResult(StoreOutcome.AlreadyStored, (long)findArticle.ExecuteScalar()!);
             }
-            foreach (var c in claims)
+            for (int i = 0; i < claims.Count; i++)
             {
+                var c = claims[i];
                 claim.Bind(1, articleId).Bind(2, c.Ordinal).Bind(3, c.Text).Bind(4, c.Span.Start).Bind(5, c.Span.Length).Bind(6, c.Verb)
                     .Bind(7, c.Polarity.ToString()).Bind(8, c.IsHeadline ? 1 : 0)
-                    .Bind(9, JsonSerializer.Serialize(new ClaimPayload(c.Quotes, c.Numbers, c.Dates, c.Entities), ClaimPayload.Json))
+                    .Bind(9, payloads?[i] ?? ClaimPayload.Serialize(c))
                     .Execute();
                 long claimId = claim.LastInsertRowId;
                 for (int p = 0; p < c.Chain.Count; p++)

@@ -37,11 +37,17 @@ public class FeaturizerTests
         foreach (var text in sentences)
         {
             var sentence = model.Sentence(text, model.Lexicon.Passage);
-            var (oneIndex, oneSentence, oneWeight) = Featurizer.InvertOne(sentence.Tfidf);
-            var (index, sentenceOf, weightOf) = Featurizer.Invert(sentence.Tfidf, [sentence]);
-            Assert.Equal(index.OrderBy(kv => kv.Key), oneIndex.OrderBy(kv => kv.Key));
-            Assert.Equal(sentenceOf, oneSentence);
-            Assert.Equal(weightOf, oneWeight);
+            var one = Featurizer.InvertOne(sentence.Tfidf);
+            var general = Featurizer.Invert(sentence.Tfidf, [sentence]);
+            Assert.Equal(general.Ids, one.Ids);
+            Assert.Equal(general.BodyWeights, one.BodyWeights);
+            for (int term = 0; term < one.Ids.Length; term++)
+            {
+                Assert.Equal(general.Start(term), one.Start(term));
+                Assert.Equal(general.Count(term), one.Count(term));
+            }
+            Assert.Equal(general.Sentence, one.Sentence);
+            Assert.Equal(general.Weight, one.Weight);
         }
     }
 

@@ -76,7 +76,12 @@ public sealed class OriginClusterer
 
         var parent = DisjointSets.Create(n);
 
-        var buckets = new Dictionary<(int Band, ulong Hash), List<int>>();
+        // Buckets as chains through one array (a claim's slot per band links to the bucket's next claim, in claim
+        // order) rather than a list per bucket: nearly every bucket holds one claim, and n × bands lists were most of
+        // this stage's allocations.
+        int bands = Options.Bands;
+        var buckets = new Dictionary<(int Band, ulong Hash), (int First, int Last, int Count)>(n);
+        var nextInBucket = new int[(long)n * bands];
         var compared = new HashSet<int>();
         var extend = new Queue<(int A, int B)>();
         var extended = new HashSet<(int, int)>();
@@ -84,20 +89,34 @@ public sealed class OriginClusterer
         {
             if (shingles[i].Length == 0) continue;
             compared.Clear();
-            for (int band = 0; band < Options.Bands; band++)
+            for (int band = 0; band < bands; band++)
             {
-                ulong h = bandHashes[(long)i * Options.Bands + band];
-                if (!buckets.TryGetValue((band, h), out var bucket)) buckets[(band, h)] = bucket = [];
-                foreach (int j in bucket)
+                long slot = (long)i * bands + band;
+                ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(buckets, (band, bandHashes[slot]), out bool exists);
+                if (exists)
                 {
-                    if (!compared.Add(j)) continue;
-                    if (Jaccard(shingles[i], shingles[j]) >= Options.Threshold)
+                    for (long at = bucket.First; at >= 0; at = nextInBucket[at])
                     {
-                        DisjointSets.Union(parent, i, j);
-                        extend.Enqueue((j, i));
+                        int j = (int)(at / bands);
+                        if (!compared.Add(j)) continue;
+                        if (Jaccard(shingles[i], shingles[j]) >= Options.Threshold)
+                        {
+                            DisjointSets.Union(parent, i, j);
+                            extend.Enqueue((j, i));
+                        }
                     }
                 }
-                if (bucket.Count < Options.MaxBucketSize) bucket.Add(i);
+                if (exists && bucket.Count >= Options.MaxBucketSize) continue;
+                nextInBucket[slot] = -1;
+                if (exists)
+                {
+                    nextInBucket[bucket.Last] = (int)slot;
+                    bucket = (bucket.First, (int)slot, bucket.Count + 1);
+                }
+                else
+                {
+                    bucket = ((int)slot, (int)slot, 1);
+                }
             }
         }
 

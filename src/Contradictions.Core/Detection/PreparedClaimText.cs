@@ -6,7 +6,9 @@ namespace Contradictions.Core.Detection;
 /// <summary>What the pair features need of one claim's text, computed once per claim.</summary>
 public sealed class PreparedClaimText
 {
-    private PreparedClaimText(HashSet<string> stems, int negations, int refuting, int hedging, string[] tokens,
+    private readonly string text;
+
+    private PreparedClaimText(string text, HashSet<string> stems, int negations, int refuting, int hedging,
         string[] speakerPrefixes, HashSet<string> contextPrefixes)
     {
         SpeakerPrefixes = speakerPrefixes;
@@ -15,7 +17,7 @@ public sealed class PreparedClaimText
         Negations = negations;
         Refuting = refuting;
         Hedging = hedging;
-        Tokens = tokens;
+        this.text = text;
         AntonymMask = PairFeatureExtractor.AntonymMaskOf(stems);
     }
 
@@ -37,7 +39,9 @@ public sealed class PreparedClaimText
     /// <summary>Five-letter prefixes of the claim's words and of every name in its chain.</summary>
     public HashSet<string> ContextPrefixes { get; }
     public int Negations { get; }
-    public string[] Tokens { get; }
+
+    /// <summary>The claim's tokens, computed again on each call: a scan keeps every claim's preparation, and the pair features never read them.</summary>
+    public IReadOnlyList<string> Tokens() => Tokenizer.Tokenize(text);
 
     public static PreparedClaimText From(Claim claim)
     {
@@ -60,7 +64,7 @@ public sealed class PreparedClaimText
         {
             foreach (var w in Tokenizer.Tokenize(link.Name)) context.Add(Prefix(w));
         }
-        return new PreparedClaimText(stems, negations, refuting, hedging, tokens.ToArray(), speaker, context);
+        return new PreparedClaimText(claim.Text, stems, negations, refuting, hedging, speaker, context);
     }
 
     private static string Prefix(string word) => word.Length <= 5 ? word : word[..5];

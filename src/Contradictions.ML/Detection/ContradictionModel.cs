@@ -37,7 +37,9 @@ public sealed class ContradictionModel : IContradictionScorer
     /// <summary>Pairs below this confidence get no cues: they cannot become flags, and cues are the costly part.</summary>
     public const float ExplainFrom = 0.05f;
 
-    public ScoredPair Score(ClaimContext a, ClaimContext b)
+    public ScoredPair Score(ClaimContext a, ClaimContext b) => Score(a, b, ExplainFrom);
+
+    public ScoredPair Score(ClaimContext a, ClaimContext b, float explainFrom)
     {
         var pa = Prepare(a);
         var pb = Prepare(b);
@@ -47,7 +49,7 @@ public sealed class ContradictionModel : IContradictionScorer
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
         float confidence = SymmetricProbability(head, f);
         var overlap = f[PairFeatureExtractor.Index("jaccard")];
-        IReadOnlyList<string> cues = confidence < ExplainFrom ? [] : PairFeatureExtractor.Cues(a, pa.Text, b, pb.Text, f);
+        IReadOnlyList<string> cues = confidence < explainFrom ? [] : PairFeatureExtractor.Cues(a, pa.Text, b, pb.Text, f);
         return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, ab, ba, overlap);
     }
 

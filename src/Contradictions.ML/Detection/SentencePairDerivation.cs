@@ -107,7 +107,7 @@ public static class SentencePairDerivation
 
     private static ClaimContext Context(Sentence s) => new(-1, s.BodyId + ":" + s.Claim.Text, null, null, s.Claim);
 
-    private static bool IsRefutation(Sentence s) => s.Claim.Polarity == Polarity.Denied || s.Text.Tokens.Any(Refuting.Contains);
+    private static bool IsRefutation(Sentence s) => s.Claim.Polarity == Polarity.Denied || s.Text.Tokens().Any(Refuting.Contains);
 
     private static IEnumerable<Sentence> Top(IEnumerable<Sentence> sentences, int n) =>
         sentences.OrderByDescending(s => s.Coverage).ThenBy(s => s.Claim.Text, StringComparer.Ordinal).Take(n);

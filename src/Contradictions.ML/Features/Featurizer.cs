@@ -28,14 +28,22 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     private const float RelatedSentenceThreshold = 0.15f;
     private const int LeadSentences = 2;
 
+    // Shared by every passage without numbers (most claims); never added to.
+    private static readonly HashSet<string> NoNumbers = new(StringComparer.Ordinal);
+
     public TextModel Model { get; } = model;
     public StanceLexicon Lexicon { get; } = lexicon;
 
-    public SentenceFeatures Sentence(ReadOnlySpan<char> text, float[]? lexiconWeights)
+    public SentenceFeatures Sentence(ReadOnlySpan<char> text, float[]? lexiconWeights) => Analyzed(text, lexiconWeights).Features;
+
+    // The stems are needed while a text is prepared (hashes, n-grams, a passage's whole vector) and never after, so
+    // the features kept do not hold them: a scan keeps every claim's features, and the stem strings were a sixth of them.
+    private (SentenceFeatures Features, string[] Stems) Analyzed(ReadOnlySpan<char> text, float[]? lexiconWeights)
     {
         var analyzed = TextAnalyzer.Analyze(text);
         var tfidf = Model.Vectorize(analyzed.Stems);
-        return new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
+        var features = new SentenceFeatures { Text = analyzed.WithoutStems(), Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
+        return (features, analyzed.Stems);
     }
 
     private static float[] LexiconSums(int[] ids, float[]? weights)
@@ -49,11 +57,15 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         return sums;
     }
 
-    public ClaimFeatures Claim(string claim) => ClaimOf(Sentence(claim, lexiconWeights: null), claim);
-
-    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, string claim)
+    public ClaimFeatures Claim(string claim)
     {
-        var hashes = Shingles.Hashes(sentence.Text.Stems);
+        var (sentence, stems) = Analyzed(claim, lexiconWeights: null);
+        return ClaimOf(sentence, stems, claim);
+    }
+
+    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, string[] stems, string claim)
+    {
+        var hashes = Shingles.Hashes(stems);
         return new ClaimFeatures
         {
             Sentence = sentence,
@@ -73,37 +85,35 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     {
         var ranges = PassageSplitter.Split(text);
         if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text, ranges, null));
-        var claim = ClaimOf(Sentence(text, lexiconWeights: null), text);
-        var s = claim.Sentence;
-        var asPassageSentence = new SentenceFeatures { Text = s.Text, Tfidf = s.Tfidf, Lsa = s.Lsa, Lexicon = LexiconSums(s.Tfidf.Ids, Lexicon.Passage) };
-        return (claim, Passage(text, ranges, asPassageSentence));
+        var (sentence, stems) = Analyzed(text, lexiconWeights: null);
+        var claim = ClaimOf(sentence, stems, text);
+        var asPassageSentence = new SentenceFeatures { Text = sentence.Text, Tfidf = sentence.Tfidf, Lsa = sentence.Lsa, Lexicon = LexiconSums(sentence.Tfidf.Ids, Lexicon.Passage) };
+        return (claim, Passage(text, ranges, (asPassageSentence, stems)));
     }
 
     public PassageFeatures Passage(string passage) => Passage(passage, PassageSplitter.Split(passage), null);
 
-    private PassageFeatures Passage(string passage, List<Range> ranges, SentenceFeatures? first)
+    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, string[] Stems)? first)
     {
         var sentences = new SentenceFeatures[ranges.Count];
-        var stems = new HashSet<ulong>();
-        var lead = new HashSet<ulong>();
-        var ngrams = new HashSet<ulong>();
-        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var stems = new List<ulong>();
+        // A passage of at most the lead's sentences is all lead: one set serves both.
+        var lead = ranges.Count <= LeadSentences ? null : new List<ulong>();
+        var ngrams = new List<ulong>();
+        HashSet<string>? numbers = null;
         var allStems = new List<string>();
         int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
         for (int i = 0; i < ranges.Count; i++)
         {
-            var s = i == 0 && first is not null ? first : Sentence(passage.AsSpan(ranges[i]), Lexicon.Passage);
+            var (s, sentenceStems) = i == 0 && first is { } f ? f : Analyzed(passage.AsSpan(ranges[i]), Lexicon.Passage);
             sentences[i] = s;
-            var hashes = Shingles.Hashes(s.Text.Stems);
-            foreach (var h in hashes)
-            {
-                stems.Add(h);
-                if (i < LeadSentences) lead.Add(h);
-            }
-            foreach (var h in Shingles.Ngrams(hashes, 2)) ngrams.Add(h);
-            foreach (var h in Shingles.Ngrams(hashes, 3)) ngrams.Add(h);
-            foreach (var n in s.Text.Numbers) numbers.Add(n);
-            allStems.AddRange(s.Text.Stems);
+            var hashes = Shingles.Hashes(sentenceStems);
+            stems.AddRange(hashes);
+            if (i < LeadSentences) lead?.AddRange(hashes);
+            ngrams.AddRange(Shingles.Ngrams(hashes, 2));
+            ngrams.AddRange(Shingles.Ngrams(hashes, 3));
+            foreach (var n in s.Text.Numbers) (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(n);
+            if (ranges.Count > 1) allStems.AddRange(sentenceStems);
             tokens += s.Text.TokenCount;
             refuting += s.Text.Refuting;
             hedging += s.Text.Hedging;
@@ -112,7 +122,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         }
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
         var whole = sentences.Length == 1 ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
-        var (postings, postingSentence, postingWeight) = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
+        var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
+        var stemSet = PassageFeatures.SortedDistinct(stems);
         var wholeText = new AnalyzedText
         {
             Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
@@ -126,26 +137,20 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
                 Lexicon = sentences.Length == 1 ? sentences[0].Lexicon : LexiconSums(whole.Ids, Lexicon.Passage),
             },
             Sentences = sentences,
-            StemHashes = stems,
-            LeadStemHashes = lead,
-            Ngrams = ngrams,
-            Numbers = numbers,
+            StemHashes = stemSet,
+            LeadStemHashes = lead is null ? stemSet : PassageFeatures.SortedDistinct(lead),
+            Ngrams = PassageFeatures.SortedDistinct(ngrams),
+            Numbers = numbers ?? NoNumbers,
             Postings = postings,
-            PostingSentence = postingSentence,
-            PostingWeight = postingWeight,
         };
     }
 
     // Per-pair cost then depends on the claim's few terms, not on the passage's length.
-    internal static (Dictionary<int, TermPostings>, int[], float[]) InvertOne(SparseVector whole)
-    {
+    internal static PassagePostings InvertOne(SparseVector whole) =>
         // One sentence (every claim as a passage): its vector is the whole one, so each term has one posting, in it.
-        var postings = new Dictionary<int, TermPostings>(whole.Ids.Length);
-        for (int i = 0; i < whole.Ids.Length; i++) postings[whole.Ids[i]] = new TermPostings(whole.Weights[i], i, 1);
-        return (postings, new int[whole.Ids.Length], whole.Weights);
-    }
+        new(whole.Ids, whole.Weights, null, null, new int[whole.Ids.Length], whole.Weights);
 
-    internal static (Dictionary<int, TermPostings>, int[], float[]) Invert(SparseVector whole, SentenceFeatures[] sentences)
+    internal static PassagePostings Invert(SparseVector whole, SentenceFeatures[] sentences)
     {
         var lists = new Dictionary<int, List<(int Sentence, float Weight)>>();
         for (int s = 0; s < sentences.Length; s++)
@@ -157,12 +162,13 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
                 list.Add((s, v.Weights[i]));
             }
         }
-        var postings = new Dictionary<int, TermPostings>(whole.Ids.Length);
+        var start = new int[whole.Ids.Length];
+        var count = new int[whole.Ids.Length];
         var sentenceOf = new List<int>();
         var weightOf = new List<float>();
         for (int i = 0; i < whole.Ids.Length; i++)
         {
-            int start = sentenceOf.Count;
+            start[i] = sentenceOf.Count;
             if (lists.TryGetValue(whole.Ids[i], out var list))
             {
                 foreach (var (sentence, weight) in list)
@@ -171,9 +177,9 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
                     weightOf.Add(weight);
                 }
             }
-            postings[whole.Ids[i]] = new TermPostings(whole.Weights[i], start, sentenceOf.Count - start);
+            count[i] = sentenceOf.Count - start[i];
         }
-        return (postings, sentenceOf.ToArray(), weightOf.ToArray());
+        return new PassagePostings(whole.Ids, whole.Weights, start, count, sentenceOf.ToArray(), weightOf.ToArray());
     }
 
     public void Compute(ClaimFeatures claim, PassageFeatures passage, Span<float> f)
@@ -189,14 +195,18 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         float bodyCos = 0;
         var ids = c.Tfidf.Ids;
         var weights = c.Tfidf.Weights;
+        var postings = passage.Postings;
+        int from = 0;
         for (int t = 0; t < ids.Length; t++)
         {
-            if (!passage.Postings.TryGetValue(ids[t], out var term)) continue;
-            bodyCos += weights[t] * term.BodyWeight;
-            for (int p = term.Start; p < term.Start + term.Count; p++)
+            int term = postings.Find(ids[t], ref from);
+            if (term < 0) continue;
+            bodyCos += weights[t] * postings.BodyWeights[term];
+            int start = postings.Start(term), end = start + postings.Count(term);
+            for (int p = start; p < end; p++)
             {
-                int sentence = passage.PostingSentence[p];
-                sims[sentence] += weights[t] * passage.PostingWeight[p];
+                int sentence = postings.Sentence[p];
+                sims[sentence] += weights[t] * postings.Weight[p];
                 sharedTerms[sentence]++;
             }
         }
@@ -248,16 +258,16 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         int inBody = 0, inLead = 0;
         foreach (var h in claim.StemHashes)
         {
-            if (passage.StemHashes.Contains(h)) inBody++;
-            if (passage.LeadStemHashes.Contains(h)) inLead++;
+            if (PassageFeatures.Contains(passage.StemHashes, h)) inBody++;
+            if (PassageFeatures.Contains(passage.LeadStemHashes, h)) inLead++;
         }
         int stemsN = claim.StemHashes.Length;
-        f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Count - inBody);
+        f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Length - inBody);
         f[k++] = stemsN == 0 ? 0 : inBody / (float)stemsN;
         f[k++] = stemsN == 0 ? 0 : inLead / (float)stemsN;
         int ngramHits = 0;
-        foreach (var h in claim.Bigrams) if (passage.Ngrams.Contains(h)) ngramHits++;
-        foreach (var h in claim.Trigrams) if (passage.Ngrams.Contains(h)) ngramHits++;
+        foreach (var h in claim.Bigrams) if (PassageFeatures.Contains(passage.Ngrams, h)) ngramHits++;
+        foreach (var h in claim.Trigrams) if (PassageFeatures.Contains(passage.Ngrams, h)) ngramHits++;
         int ngramsN = claim.Bigrams.Length + claim.Trigrams.Length;
         f[k++] = ngramsN == 0 ? 0 : ngramHits / (float)ngramsN;
         f[k++] = bestIndex < 0 || ids.Length == 0 ? 0 : sharedTerms[bestIndex] / (float)ids.Length;

@@ -12,6 +12,12 @@ internal sealed class AnalyzedText
     public required int Affirming { get; init; }
     public required int Negating { get; init; }
     public required string[] Numbers { get; init; }
+
+    /// <summary>The same counts and numbers without the stems, for features kept after preparation.</summary>
+    public AnalyzedText WithoutStems() => new()
+    {
+        Stems = [], TokenCount = TokenCount, Refuting = Refuting, Hedging = Hedging, Affirming = Affirming, Negating = Negating, Numbers = Numbers,
+    };
 }
 
 internal static class TextAnalyzer

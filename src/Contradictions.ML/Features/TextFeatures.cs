@@ -20,23 +20,68 @@ internal sealed class ClaimFeatures
     public required bool IsQuestion { get; init; }
 }
 
-/// <summary>A passage (article body or sentence), featurised once and reused across claims.</summary>
+/// <summary>
+/// A passage (article body or sentence), featurised once and reused across claims. Sets are sorted arrays searched by
+/// halving: a scan keeps one passage per claim, and arrays take a fraction of a hash set's memory.
+/// </summary>
 internal sealed class PassageFeatures
 {
     public required SentenceFeatures Whole { get; init; }
     public required SentenceFeatures[] Sentences { get; init; }
-    public required HashSet<ulong> StemHashes { get; init; }
-    public required HashSet<ulong> LeadStemHashes { get; init; }
-    public required HashSet<ulong> Ngrams { get; init; }
+    /// <summary>Distinct stem hashes, ascending.</summary>
+    public required ulong[] StemHashes { get; init; }
+    /// <summary>Distinct stem hashes of the lead sentences, ascending (the same array when the passage is all lead).</summary>
+    public required ulong[] LeadStemHashes { get; init; }
+    /// <summary>Distinct bigram and trigram hashes, ascending.</summary>
+    public required ulong[] Ngrams { get; init; }
     public required HashSet<string> Numbers { get; init; }
-    /// <summary>Inverted index of the passage: term id → its whole-body weight and its postings in <see cref="PostingSentence"/>.</summary>
-    public required Dictionary<int, TermPostings> Postings { get; init; }
-    public required int[] PostingSentence { get; init; }
-    public required float[] PostingWeight { get; init; }
+    public required PassagePostings Postings { get; init; }
+
+    public static bool Contains(ulong[] sorted, ulong value) => sorted.AsSpan().BinarySearch(value) >= 0;
+
+    /// <summary>The distinct values, ascending.</summary>
+    public static ulong[] SortedDistinct(List<ulong> values)
+    {
+        if (values.Count == 0) return [];
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+        span.Sort();
+        int n = 1;
+        for (int i = 1; i < span.Length; i++) if (span[i] != span[n - 1]) span[n++] = span[i];
+        return span[..n].ToArray();
+    }
 }
 
-/// <summary>Where a term occurs in a passage: its weight in the whole body and a run of sentence postings.</summary>
-internal readonly record struct TermPostings(float BodyWeight, int Start, int Count);
+/// <summary>
+/// Inverted index of a passage: its terms (ascending ids) with their whole-body weights, each with a run of sentence
+/// postings in <see cref="Sentence"/>/<see cref="Weight"/>. A one-sentence passage (every claim as a passage) has one
+/// posting per term, in term order, so it needs no run arrays.
+/// </summary>
+internal sealed class PassagePostings(int[] ids, float[] bodyWeights, int[]? start, int[]? count, int[] sentence, float[] weight)
+{
+    public int[] Ids => ids;
+    public float[] BodyWeights => bodyWeights;
+    public int[] Sentence => sentence;
+    public float[] Weight => weight;
+
+    public int Start(int term) => start is null ? term : start[term];
+    public int Count(int term) => count is null ? 1 : count[term];
+
+    /// <summary>
+    /// The index of term <paramref name="id"/>, or -1. Looks from <paramref name="from"/> on and moves it past what
+    /// was searched, so ascending look-ups (a claim's terms) each search only what is left.
+    /// </summary>
+    public int Find(int id, ref int from)
+    {
+        int at = ids.AsSpan(from).BinarySearch(id);
+        if (at < 0)
+        {
+            from += ~at;
+            return -1;
+        }
+        from += at + 1;
+        return from - 1;
+    }
+}
 
 internal static class Shingles
 {

@@ -10,7 +10,7 @@ namespace Contradictions.Storage.Detection;
 /// </summary>
 internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
 {
-    private sealed record Chunk((long A, long B, ScoredPair Score, bool Flag)[] Scores, bool[] Restates);
+    private sealed record Chunk((long A, long B, ScoredPair Score, ClaimStore.FlagRow? Flag)[] Scores, bool[] Restates);
 
     /// <summary>Time the calling thread spent writing (the rest of the stage is scoring, or waiting for it).</summary>
     public TimeSpan WriteTime { get; private set; }
@@ -35,7 +35,9 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 }
                 // Restatements (same polarity, overlapping words: corroborations, never flags) go in the batch's
                 // transaction: reliability and the report read them, and a killed scan loses both or neither.
-                store.SaveScores(chunk.Scores, restated);
+                var flags = new List<ClaimStore.FlagRow>();
+                foreach (var score in chunk.Scores) if (score.Flag is { } flag) flags.Add(flag);
+                store.SaveFlags(flags, restated);
                 WriteTime += Stopwatch.GetElapsedTime(began);
                 // A line a second at most: a terminal user sees it move, a log is not flooded.
                 if (progress is not null && scoring is not null && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
@@ -57,15 +59,16 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
 
     private Chunk Score(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int count, CancellationToken cancel)
     {
-        var scores = new (long, long, ScoredPair, bool)[count];
+        var scores = new (long, long, ScoredPair, ClaimStore.FlagRow?)[count];
         var restates = new bool[count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancel };
         Parallel.For(0, count, parallel, i =>
         {
             var (a, b) = pairs[start + i];
-            var score = scorer.Score(a, b);
+            var score = scorer.Score(a, b, options.FlagFloor);
             restates[i] = CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
-            scores[i] = (a.ClaimId, b.ClaimId, score, score.Confidence >= options.FlagFloor && !restates[i]);
+            bool flag = score.Confidence >= options.FlagFloor && !restates[i];
+            scores[i] = (a.ClaimId, b.ClaimId, score, flag ? ClaimStore.FlagRow.Of(a.ClaimId, b.ClaimId, score) : null);
         });
         return new Chunk(scores, restates);
     }

@@ -28,7 +28,7 @@ public sealed record IngestOptions
 /// </summary>
 public static class Ingestor
 {
-    private sealed record Extracted(ReadResult Read, IReadOnlyList<Claim>? Claims, string? Error);
+    private sealed record Extracted(ReadResult Read, ArticleClaims? Claims, string? Error);
 
     public static IngestSummary Run(ClaimStore store, IEnumerable<string> paths, ArticleReaderOptions? options = null,
         Action<ReadResult>? progress = null, IngestOptions? ingest = null, CancellationToken cancel = default)
@@ -88,7 +88,7 @@ public static class Ingestor
                 errors.Add(new IngestError(Name(article), null, "could not extract claims: " + item.Error));
                 continue;
             }
-            batch.Add(new ArticleClaims(article, item.Claims));
+            batch.Add(item.Claims);
             if (batch.Count >= ingest.BatchSize) Flush();
         }
         Flush();
@@ -100,7 +100,7 @@ public static class Ingestor
         if (read.Article is not { } article) return new Extracted(read, null, null);
         try
         {
-            return new Extracted(read, ClaimExtractor.Extract(article), null);
+            return new Extracted(read, ArticleClaims.WithPayloads(article, ClaimExtractor.Extract(article)), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

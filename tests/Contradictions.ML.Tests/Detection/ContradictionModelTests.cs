@@ -35,6 +35,21 @@ public class ContradictionModelTests
     }
 
     [Fact]
+    public void Cues_are_built_only_from_the_given_confidence_and_the_score_is_the_same_either_way()
+    {
+        var denial = Context(2, Seed000.Value.Single(c => c.Text.Contains("later denied", StringComparison.Ordinal)));
+
+        var explained = Committed.Value.Score(Report, denial, explainFrom: 0.5f);
+        var unexplained = Committed.Value.Score(Report, denial, explainFrom: explained.Confidence + 0.01f);
+
+        Assert.NotEmpty(explained.Cues);
+        Assert.Empty(unexplained.Cues);
+        Assert.Equal(explained.Confidence, unexplained.Confidence);
+        Assert.Equal(explained.Kind, unexplained.Kind);
+        Assert.Equal(Committed.Value.Score(Report, denial).Cues, explained.Cues);
+    }
+
+    [Fact]
     public void The_same_figure_confirmed_by_the_ministry_is_no_contradiction()
     {
         var confirmation = Context(3, Read("The Ukrainian Ministry of Defense later confirmed that Kyiv had \"90% agreed\" with the US peace plan."));
