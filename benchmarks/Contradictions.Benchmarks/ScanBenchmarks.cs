@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using Contradictions.ML.Detection;
 using Contradictions.ML.Model;
 using Contradictions.Storage;
@@ -17,12 +19,22 @@ namespace Contradictions.Benchmarks;
 /// between fresh stores. The stage breakdown (<see cref="ScanResult.Timings"/>) of the measured iterations is
 /// printed at the end.
 /// </summary>
-// Three warm-up scans: the first scans of a process run much of the code before the JIT has optimised it.
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[Config(typeof(CliRuntime))]
 [MemoryDiagnoser]
-[GcServer(true)] // as the contradictions command runs (Contradictions.Cli.csproj)
 public class ScanBenchmarks
 {
+    /// <summary>
+    /// The runtime settings of the contradictions command (Contradictions.Cli.csproj): server collector without DATAS,
+    /// no dynamic PGO. Three warm-up scans: the first scans of a process run much of the code before the JIT has optimised it.
+    /// </summary>
+    private sealed class CliRuntime : ManualConfig
+    {
+        public CliRuntime() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5)
+            .WithGcServer(true)
+            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCDynamicAdaptationMode", "0"), new EnvironmentVariable("DOTNET_TieredPGO", "0")));
+    }
+
     private const int Bodies = 1_683;
     private const int MeasuredIterations = 5;
 

@@ -53,6 +53,17 @@ public sealed class SubjectBuilder
         return [.. _features];
     }
 
+    /// <summary>
+    /// The claim's stem counts and the features <see cref="Learn(Claim)"/> counts, computed once: a scan counts the
+    /// features of every claim and then builds every subject from the same stems (<see cref="Build(long, string, Claim, ClaimTerms)"/>).
+    /// </summary>
+    public ClaimTerms Terms(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        FillFeatures(claim);
+        return new ClaimTerms([.. _termCounts], [.. _features]);
+    }
+
     private void FillFeatures(Claim claim)
     {
         _features.Clear();
@@ -70,12 +81,25 @@ public sealed class SubjectBuilder
 
     public ClaimSubject Build(long claimId, string articleKey, Claim claim)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        CountStems(claim.Text);
+        return Build(claimId, articleKey, claim, [.. _termCounts]);
+    }
+
+    /// <summary>As <see cref="Build(long, string, Claim)"/>, from the claim's <see cref="Terms"/>.</summary>
+    public ClaimSubject Build(long claimId, string articleKey, Claim claim, ClaimTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return Build(claimId, articleKey, claim, terms.StemCounts);
+    }
+
+    private ClaimSubject Build(long claimId, string articleKey, Claim claim, KeyValuePair<string, int>[] stemCounts)
+    {
         ArgumentNullException.ThrowIfNull(articleKey);
         ArgumentNullException.ThrowIfNull(claim);
 
-        CountStems(claim.Text);
-        var stems = new List<WeightedTerm>(_termCounts.Count);
-        foreach (var (stem, count) in _termCounts)
+        var stems = new List<WeightedTerm>(stemCounts.Length);
+        foreach (var (stem, count) in stemCounts)
         {
             stems.Add(new WeightedTerm(stem, (1f + MathF.Log(count)) * Statistics.InverseDocumentFrequency(stem)));
         }
@@ -162,3 +186,6 @@ public sealed class SubjectBuilder
         return keys;
     }
 }
+
+/// <summary>A claim's content stems with their counts, and the features its document adds to <see cref="TermStatistics"/>.</summary>
+public sealed record ClaimTerms(KeyValuePair<string, int>[] StemCounts, string[] Features);

@@ -91,20 +91,21 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, ClaimContext> contexts)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) };
-        var features = new string[claims.Count][];
+        // Each claim is tokenised and stemmed once, for both passes.
+        var terms = new ClaimTerms[claims.Count];
         Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(), (i, _, builder) =>
         {
-            features[i] = builder.DocumentFeatures(claims[i].Claim);
+            terms[i] = builder.Terms(claims[i].Claim);
             return builder;
         }, _ => { });
         var statistics = new TermStatistics();
-        foreach (var f in features) statistics.AddDocument(f);
+        foreach (var t in terms) statistics.AddDocument(t.Features);
 
         var subjects = new ClaimSubject[claims.Count];
         Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics), (i, _, builder) =>
         {
             var c = claims[i];
-            subjects[i] = builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim);
+            subjects[i] = builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim, terms[i]);
             return builder;
         }, _ => { });
         var index = new CandidateIndex();

@@ -26,6 +26,25 @@ public class SubjectBuilderTests
     }
 
     [Fact]
+    public void A_claim_analysed_once_gives_the_document_features_and_the_subject_of_analysing_it_twice()
+    {
+        var learner = new SubjectBuilder();
+        foreach (var (_, _, claim) in SeedCorpus.Claims) learner.Learn(claim);
+        var analyser = new SubjectBuilder(statistics: learner.Statistics);
+
+        foreach (var (id, article, claim) in SeedCorpus.Claims)
+        {
+            var terms = analyser.Terms(claim);
+            Assert.Equal(analyser.DocumentFeatures(claim), terms.Features);
+            var expected = learner.Build(id, article.Id, claim);
+            var actual = analyser.Build(id, article.Id, claim, terms);
+            Assert.Equal(expected.Terms, actual.Terms);
+            Assert.Equal(expected.EntityKeys, actual.EntityKeys);
+            Assert.Equal(expected.Numbers, actual.Numbers);
+        }
+    }
+
+    [Fact]
     public void Subject_drops_stop_words_stems_terms_and_is_l2_normalised()
     {
         var claim = TestArticles.Single("The ministry denied reports that the talks collapsed in Paris on Friday.");
