@@ -125,6 +125,7 @@ public sealed partial class ClaimStore
                 Bind(findArticle, a.ContentHash);
                 return new StoreResult(StoreOutcome.AlreadyStored, (long)findArticle.ExecuteScalar()!);
             }
+            var claimIds = new long[claims.Count];
             for (int i = 0; i < claims.Count; i++)
             {
                 var c = claims[i];
@@ -132,7 +133,7 @@ public sealed partial class ClaimStore
                     .Bind(7, c.Polarity.ToString()).Bind(8, c.IsHeadline ? 1 : 0)
                     .Bind(9, payloads?[i] ?? ClaimPayload.Serialize(c))
                     .Execute();
-                long claimId = claim.LastInsertRowId;
+                long claimId = claimIds[i] = claim.LastInsertRowId;
                 for (int p = 0; p < c.Chain.Count; p++)
                 {
                     var l = c.Chain[p];
@@ -156,7 +157,7 @@ public sealed partial class ClaimStore
                     claimEntity.Bind(1, claimId).Bind(2, entityId).Execute();
                 }
             }
-            return new StoreResult(StoreOutcome.Added, articleId);
+            return new StoreResult(StoreOutcome.Added, articleId) { ClaimIds = claimIds };
         }
 
         private SqliteCommand Prepare(SqliteTransaction tx, string sql, params string[] names)

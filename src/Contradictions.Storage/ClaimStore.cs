@@ -132,13 +132,36 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>Every stored claim, in article then ordinal order.</summary>
     public IReadOnlyList<StoredClaim> AllClaims() => ReadClaims(string.Empty, null);
 
+    /// <summary>
+    /// Every stored claim as <see cref="AllClaims()"/> gives them, reading back only those older than
+    /// <paramref name="justStored"/> (what this process has just stored: a scan holds them already). If anything else
+    /// was stored from the first of them on, by another process, everything is read.
+    /// </summary>
+    public IReadOnlyList<StoredClaim> AllClaims(IReadOnlyList<StoredClaim> justStored)
+    {
+        ArgumentNullException.ThrowIfNull(justStored);
+        if (justStored.Count == 0) return AllClaims();
+        long first = justStored.Min(c => c.ClaimId);
+        using (var count = Command("SELECT COUNT(*) FROM claims WHERE id >= $a"))
+        {
+            count.Parameters.AddWithValue("$a", first);
+            if ((long)count.ExecuteScalar()! != justStored.Count) return AllClaims();
+        }
+        var all = ReadClaims("WHERE c.id < $a", first);
+        all.AddRange(justStored);
+        // The order AllClaims() reads them in (article, then ordinal; each pair is unique).
+        all.Sort(static (x, y) => x.ArticleRowId != y.ArticleRowId ? x.ArticleRowId.CompareTo(y.ArticleRowId) : x.Claim.Ordinal.CompareTo(y.Claim.Ordinal));
+        return all;
+    }
+
     /// <param name="payload">False skips the JSON payload (quotes, numbers, dates, entities come back empty): for callers that need only text, polarity and chain.</param>
-    private List<StoredClaim> ReadClaims(string where, long? articleRowId, bool payload = true)
+    /// <param name="parameter">Bound to <c>$a</c> in <paramref name="where"/>.</param>
+    private List<StoredClaim> ReadClaims(string where, long? parameter, bool payload = true)
     {
         var links = new Dictionary<long, List<AttributionLink>>();
         using (var lc = Command($"SELECT l.claim_id, l.name, l.kind, l.anonymous, l.key FROM chain_links l JOIN claims c ON c.id = l.claim_id {where} ORDER BY l.claim_id, l.position"))
         {
-            if (articleRowId is long a) lc.Parameters.AddWithValue("$a", a);
+            if (parameter is long a) lc.Parameters.AddWithValue("$a", a);
             using var r = lc.ExecuteReader();
             while (r.Read())
             {
@@ -149,7 +172,7 @@ public sealed partial class ClaimStore : IDisposable
         }
         var result = new List<StoredClaim>();
         using var cmd = Command($"SELECT c.id, c.article_id, c.ordinal, c.text, c.span_start, c.span_length, c.verb, c.polarity, c.is_headline{(payload ? ", c.payload" : "")} FROM claims c {where} ORDER BY c.article_id, c.ordinal");
-        if (articleRowId is long b) cmd.Parameters.AddWithValue("$a", b);
+        if (parameter is long b) cmd.Parameters.AddWithValue("$a", b);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {

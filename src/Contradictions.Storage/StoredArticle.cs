@@ -16,4 +16,8 @@ public enum StoreOutcome
     AlreadyStored,
 }
 
-public sealed record StoreResult(StoreOutcome Outcome, long ArticleRowId);
+public sealed record StoreResult(StoreOutcome Outcome, long ArticleRowId)
+{
+    /// <summary>Row ids of the claims stored with the article, in the order given (empty unless it was added).</summary>
+    public IReadOnlyList<long> ClaimIds { get; init; } = [];
+}

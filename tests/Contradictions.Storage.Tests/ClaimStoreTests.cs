@@ -125,4 +125,41 @@ public class ClaimStoreTests
         var other = Sample("A different article about something else entirely happened today.");
         Assert.Equal(StoreOutcome.Added, store.Store(other, ClaimExtractor.Extract(other)).Outcome);
     }
+
+    [Fact]
+    public void Claims_just_ingested_with_the_older_ones_read_back_are_every_stored_claim()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var seeds = Directory.GetFiles(RepoRoot.File("data", "articles"), "*.txt").Order(StringComparer.Ordinal).ToArray();
+        Ingestor.Run(store, seeds[..2]);
+        var later = Ingestor.Run(store, seeds);
+
+        var combined = store.AllClaims(later.AddedClaims);
+        var read = store.AllClaims();
+
+        Assert.Equal(later.Claims, later.AddedClaims.Count);
+        Assert.True(later.AddedClaims.Count > 0 && later.AddedClaims.Count < read.Count);
+        Assert.Equal(read.Select(c => (c.ClaimId, c.ArticleRowId)), combined.Select(c => (c.ClaimId, c.ArticleRowId)));
+        // Every field, lists included, as stored and read back.
+        Assert.Equal(read.Select(c => System.Text.Json.JsonSerializer.Serialize(c.Claim)), combined.Select(c => System.Text.Json.JsonSerializer.Serialize(c.Claim)));
+    }
+
+    [Fact]
+    public void Claims_another_writer_stored_meanwhile_are_read_as_well()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var ingested = Ingestor.Run(store, [Directory.GetFiles(RepoRoot.File("data", "articles"), "000_*.txt").Single()]);
+        using (var other = ClaimStore.Open(dir.File("a.db")))
+        {
+            var article = Sample();
+            other.Store(article, ClaimExtractor.Extract(article));
+        }
+
+        var combined = store.AllClaims(ingested.AddedClaims);
+
+        Assert.Equal(store.AllClaims().Select(c => c.ClaimId), combined.Select(c => c.ClaimId));
+        Assert.Contains(combined, c => c.Claim.Text.Contains("90% of troops", StringComparison.Ordinal));
+    }
 }

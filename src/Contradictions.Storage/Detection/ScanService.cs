@@ -32,7 +32,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock)
     {
         var articles = store.ListArticles().ToDictionary(a => a.RowId);
-        var claims = store.AllClaims();
+        var claims = store.AllClaims(ingest.AddedClaims);
         clock.Lap("load stored claims");
 
         var origins = new OriginClusterer(new OriginOptions { Parallelism = options.Parallelism }).Assign(claims.Select(c =>

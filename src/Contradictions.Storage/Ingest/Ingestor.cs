@@ -7,6 +7,9 @@ namespace Contradictions.Storage.Ingest;
 public sealed record IngestSummary(int Added, int AlreadyStored, int Failed, int Claims, IReadOnlyList<IngestError> Errors, IReadOnlyList<IngestError> Warnings)
 {
     public TimeSpan StoreTime { get; init; }
+
+    /// <summary>The claims this run stored, with their row ids, in the order stored (a scan detects over them without reading them back).</summary>
+    public IReadOnlyList<StoredClaim> AddedClaims { get; init; } = [];
 }
 
 /// <summary>How ingest spreads its work.</summary>
@@ -39,6 +42,7 @@ public static class Ingestor
         var errors = new List<IngestError>();
         var warnings = new List<IngestError>();
         var batch = new List<ArticleClaims>(ingest.BatchSize);
+        var addedClaims = new List<StoredClaim>();
         long storeTicks = 0;
 
         void Flush()
@@ -58,6 +62,7 @@ public static class Ingestor
                 {
                     added++;
                     claims += batch[i].Claims.Count;
+                    for (int j = 0; j < batch[i].Claims.Count; j++) addedClaims.Add(new StoredClaim(stored.ClaimIds[j], stored.ArticleRowId, batch[i].Claims[j]));
                 }
                 else
                 {
@@ -92,7 +97,7 @@ public static class Ingestor
             if (batch.Count >= ingest.BatchSize) Flush();
         }
         Flush();
-        return new IngestSummary(added, already, failed, claims, errors, warnings) { StoreTime = Stopwatch.GetElapsedTime(0, storeTicks) };
+        return new IngestSummary(added, already, failed, claims, errors, warnings) { StoreTime = Stopwatch.GetElapsedTime(0, storeTicks), AddedClaims = addedClaims };
     }
 
     private static Extracted Extract(ReadResult read)
