@@ -77,11 +77,10 @@ public static class PairFeatureExtractor
         k = GivenRelated(ab, f, k);
         k = GivenRelated(ba, f, k);
 
-        int shared = 0;
-        foreach (var s in ta.Stems) if (tb.Stems.Contains(s)) shared++;
-        int union = ta.Stems.Count + tb.Stems.Count - shared;
+        int shared = ta.SharedStems(tb);
+        int union = ta.StemCount + tb.StemCount - shared;
         f[k++] = union == 0 ? 0 : shared / (float)union;
-        f[k++] = Math.Min(ta.Stems.Count, tb.Stems.Count) == 0 ? 0 : shared / (float)Math.Min(ta.Stems.Count, tb.Stems.Count);
+        f[k++] = Math.Min(ta.StemCount, tb.StemCount) == 0 ? 0 : shared / (float)Math.Min(ta.StemCount, tb.StemCount);
         f[k++] = SharedEntities(a.Claim, b.Claim);
 
         bool aDenied = a.Claim.Polarity == Polarity.Denied, bDenied = b.Claim.Polarity == Polarity.Denied;
@@ -298,11 +297,8 @@ public static class PairFeatureExtractor
     // claim): the Ministry of Defence vs its minister.
     private static float SpeakerRelation(PreparedClaimText speakerSide, PreparedClaimText other)
     {
-        var words = speakerSide.SpeakerPrefixes;
-        if (words.Length == 0) return 0;
-        int found = 0;
-        foreach (var w in words) if (other.ContextPrefixes.Contains(w)) found++;
-        return found / (float)words.Length;
+        int words = speakerSide.SpeakerWords;
+        return words == 0 ? 0 : speakerSide.SpeakerWordsIn(other) / (float)words;
     }
 
     private static string SpeakerName(Claim c) => c.Speaker?.Name ?? "unattributed";

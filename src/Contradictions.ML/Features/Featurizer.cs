@@ -66,12 +66,13 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     private static ClaimFeatures ClaimOf(SentenceFeatures sentence, string[] stems, string claim)
     {
         var hashes = Shingles.Hashes(stems);
+        ulong[] ngrams = [.. Shingles.Ngrams(hashes, 2), .. Shingles.Ngrams(hashes, 3)];
+        Array.Sort(ngrams);
         return new ClaimFeatures
         {
             Sentence = sentence,
-            StemHashes = hashes.Distinct().ToArray(),
-            Bigrams = Shingles.Ngrams(hashes, 2),
-            Trigrams = Shingles.Ngrams(hashes, 3),
+            StemHashes = PassageFeatures.SortedDistinct([.. hashes]),
+            Ngrams = ngrams,
             IsQuestion = claim.TrimEnd().EndsWith('?'),
         };
     }
@@ -255,20 +256,14 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         f[k++] = first;
 
         // Overlap of content stems and n-grams (the baseline's word-overlap and n-gram "hand" features).
-        int inBody = 0, inLead = 0;
-        foreach (var h in claim.StemHashes)
-        {
-            if (PassageFeatures.Contains(passage.StemHashes, h)) inBody++;
-            if (PassageFeatures.Contains(passage.LeadStemHashes, h)) inLead++;
-        }
+        int inBody = PassageFeatures.CountIn(claim.StemHashes, passage.StemHashes);
+        int inLead = ReferenceEquals(passage.LeadStemHashes, passage.StemHashes) ? inBody : PassageFeatures.CountIn(claim.StemHashes, passage.LeadStemHashes);
         int stemsN = claim.StemHashes.Length;
         f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Length - inBody);
         f[k++] = stemsN == 0 ? 0 : inBody / (float)stemsN;
         f[k++] = stemsN == 0 ? 0 : inLead / (float)stemsN;
-        int ngramHits = 0;
-        foreach (var h in claim.Bigrams) if (PassageFeatures.Contains(passage.Ngrams, h)) ngramHits++;
-        foreach (var h in claim.Trigrams) if (PassageFeatures.Contains(passage.Ngrams, h)) ngramHits++;
-        int ngramsN = claim.Bigrams.Length + claim.Trigrams.Length;
+        int ngramHits = PassageFeatures.CountIn(claim.Ngrams, passage.Ngrams);
+        int ngramsN = claim.Ngrams.Length;
         f[k++] = ngramsN == 0 ? 0 : ngramHits / (float)ngramsN;
         f[k++] = bestIndex < 0 || ids.Length == 0 ? 0 : sharedTerms[bestIndex] / (float)ids.Length;
 

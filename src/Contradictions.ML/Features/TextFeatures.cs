@@ -14,15 +14,17 @@ internal sealed class SentenceFeatures
 internal sealed class ClaimFeatures
 {
     public required SentenceFeatures Sentence { get; init; }
+    /// <summary>Distinct stem hashes, ascending.</summary>
     public required ulong[] StemHashes { get; init; }
-    public required ulong[] Bigrams { get; init; }
-    public required ulong[] Trigrams { get; init; }
+    /// <summary>Bigram and trigram hashes, ascending, repeats kept (each occurrence counts).</summary>
+    public required ulong[] Ngrams { get; init; }
     public required bool IsQuestion { get; init; }
 }
 
 /// <summary>
-/// A passage (article body or sentence), featurised once and reused across claims. Sets are sorted arrays searched by
-/// halving: a scan keeps one passage per claim, and arrays take a fraction of a hash set's memory.
+/// A passage (article body or sentence), featurised once and reused across claims. Sets are sorted arrays, merged with
+/// a claim's sorted arrays: a scan keeps one passage per claim, arrays take a fraction of a hash set's memory, and a
+/// merge of two short arrays reads a few cache lines where a look-up per value reads the set again each time.
 /// </summary>
 internal sealed class PassageFeatures
 {
@@ -37,7 +39,21 @@ internal sealed class PassageFeatures
     public required HashSet<string> Numbers { get; init; }
     public required PassagePostings Postings { get; init; }
 
-    public static bool Contains(ulong[] sorted, ulong value) => sorted.AsSpan().BinarySearch(value) >= 0;
+    /// <summary>
+    /// How many of <paramref name="values"/> (ascending, repeats counted) <paramref name="set"/> (ascending, distinct)
+    /// holds: one merge of two short arrays, where a search per value would read the set again each time.
+    /// </summary>
+    public static int CountIn(ulong[] values, ulong[] set)
+    {
+        int found = 0, j = 0;
+        foreach (var v in values)
+        {
+            while (j < set.Length && set[j] < v) j++;
+            if (j == set.Length) break;
+            if (set[j] == v) found++;
+        }
+        return found;
+    }
 
     /// <summary>The distinct values, ascending.</summary>
     public static ulong[] SortedDistinct(List<ulong> values)
