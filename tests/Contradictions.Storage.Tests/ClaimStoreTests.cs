@@ -133,12 +133,16 @@ public class ClaimStoreTests
         using var store = ClaimStore.Open(dir.File("a.db"));
         var seeds = Directory.GetFiles(RepoRoot.File("data", "articles"), "*.txt").Order(StringComparer.Ordinal).ToArray();
         Ingestor.Run(store, seeds[..2]);
-        var later = Ingestor.Run(store, seeds);
+        var later = Ingestor.Run(store, seeds, ingest: new IngestOptions { KeepClaims = true });
 
         var combined = store.AllClaims(later.AddedClaims);
         var read = store.AllClaims();
 
         Assert.Equal(later.Claims, later.AddedClaims.Count);
+        File.WriteAllText(dir.File("plain.txt"), "The port reopened in March, officials said on Tuesday.");
+        var plain = Ingestor.Run(store, [dir.File("plain.txt")]);
+        Assert.Equal(1, plain.Added);
+        Assert.Empty(plain.AddedClaims);
         Assert.True(later.AddedClaims.Count > 0 && later.AddedClaims.Count < read.Count);
         Assert.Equal(read.Select(c => (c.ClaimId, c.ArticleRowId)), combined.Select(c => (c.ClaimId, c.ArticleRowId)));
         // Every field, lists included, as stored and read back.
@@ -150,7 +154,7 @@ public class ClaimStoreTests
     {
         using var dir = new TempDir();
         using var store = ClaimStore.Open(dir.File("a.db"));
-        var ingested = Ingestor.Run(store, [Directory.GetFiles(RepoRoot.File("data", "articles"), "000_*.txt").Single()]);
+        var ingested = Ingestor.Run(store, [Directory.GetFiles(RepoRoot.File("data", "articles"), "000_*.txt").Single()], ingest: new IngestOptions { KeepClaims = true });
         using (var other = ClaimStore.Open(dir.File("a.db")))
         {
             var article = Sample();

@@ -19,7 +19,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     {
         var clock = new StageClock();
         var ingest = Ingestor.Run(store, paths, options.Reader, null,
-            new IngestOptions { Parallelism = options.Parallelism, BatchSize = options.IngestBatchSize }, cancel);
+            new IngestOptions { Parallelism = options.Parallelism, BatchSize = options.IngestBatchSize, KeepClaims = true }, cancel);
         clock.Lap("ingest (read, clean, split, extract claims; store)");
         clock.Add("  of which SQLite writes", ingest.StoreTime);
         progress?.Report($"ingested: {ingest.Added} new, {ingest.AlreadyStored} already stored, {ingest.Failed} failed");

@@ -8,7 +8,7 @@ public sealed record IngestSummary(int Added, int AlreadyStored, int Failed, int
 {
     public TimeSpan StoreTime { get; init; }
 
-    /// <summary>The claims this run stored, with their row ids, in the order stored (a scan detects over them without reading them back).</summary>
+    /// <summary>The claims this run stored, with their row ids, in the order stored, if <see cref="IngestOptions.KeepClaims"/> asked for them.</summary>
     public IReadOnlyList<StoredClaim> AddedClaims { get; init; } = [];
 }
 
@@ -22,6 +22,10 @@ public sealed record IngestOptions
     /// <summary>Articles written per transaction: a killed run loses at most this many, which the next run stores again.</summary>
     /// <value>Defaults to 128.</value>
     public int BatchSize { get; init; } = 128;
+
+    /// <summary>Hand the stored claims back in <see cref="IngestSummary.AddedClaims"/> (a scan detects over them without reading them back).</summary>
+    /// <value>Defaults to false: a plain ingest keeps nothing it stored in memory.</value>
+    public bool KeepClaims { get; init; }
 }
 
 /// <summary>
@@ -62,7 +66,7 @@ public static class Ingestor
                 {
                     added++;
                     claims += batch[i].Claims.Count;
-                    for (int j = 0; j < batch[i].Claims.Count; j++) addedClaims.Add(new StoredClaim(stored.ClaimIds[j], stored.ArticleRowId, batch[i].Claims[j]));
+                    for (int j = 0; ingest.KeepClaims && j < batch[i].Claims.Count; j++) addedClaims.Add(new StoredClaim(stored.ClaimIds[j], stored.ArticleRowId, batch[i].Claims[j]));
                 }
                 else
                 {
