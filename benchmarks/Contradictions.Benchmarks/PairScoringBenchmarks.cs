@@ -55,7 +55,10 @@ public class PairScoringBenchmarks
         return sum;
     }
 
-    /// <summary>What the scan calls: the confidence, the kind, and the cues for pairs at or above <see cref="ContradictionModel.ExplainFrom"/>.</summary>
+    /// <summary>
+    /// The confidence, the kind, and the cues for pairs at or above <see cref="ContradictionModel.ExplainFrom"/> (0.05);
+    /// the scan makes cues only from its flag floor (0.1) on.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = Pairs)]
     public float ScorePerPair()
     {

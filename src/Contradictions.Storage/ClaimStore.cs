@@ -137,7 +137,7 @@ public sealed partial class ClaimStore : IDisposable
     /// <paramref name="justStored"/> (what this process has just stored: a scan holds them already). If anything else
     /// was stored from the first of them on, by another process, everything is read.
     /// </summary>
-    public IReadOnlyList<StoredClaim> AllClaims(IReadOnlyList<StoredClaim> justStored)
+    internal IReadOnlyList<StoredClaim> AllClaims(IReadOnlyList<StoredClaim> justStored)
     {
         ArgumentNullException.ThrowIfNull(justStored);
         if (justStored.Count == 0) return AllClaims();

@@ -145,6 +145,8 @@ public class ClaimStoreTests
         Assert.Empty(plain.AddedClaims);
         Assert.True(later.AddedClaims.Count > 0 && later.AddedClaims.Count < read.Count);
         Assert.Equal(read.Select(c => (c.ClaimId, c.ArticleRowId)), combined.Select(c => (c.ClaimId, c.ArticleRowId)));
+        // The claims just stored are the ones in hand, not read back.
+        Assert.All(later.AddedClaims, c => Assert.Contains(combined, d => ReferenceEquals(c, d)));
         // Every field, lists included, as stored and read back.
         Assert.Equal(read.Select(c => System.Text.Json.JsonSerializer.Serialize(c.Claim)), combined.Select(c => System.Text.Json.JsonSerializer.Serialize(c.Claim)));
     }

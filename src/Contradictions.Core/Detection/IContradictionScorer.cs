@@ -12,7 +12,11 @@ public interface IContradictionScorer
     /// The same score, with cues only if the confidence reaches <paramref name="explainFrom"/>: a scan keeps cues only
     /// with the pairs it stores as flags, and most pairs stay below that.
     /// </summary>
-    ScoredPair Score(ClaimContext a, ClaimContext b, float explainFrom) => Score(a, b);
+    ScoredPair Score(ClaimContext a, ClaimContext b, float explainFrom)
+    {
+        var scored = Score(a, b);
+        return scored.Confidence < explainFrom ? scored with { Cues = [] } : scored;
+    }
 }
 
 /// <summary>A calibrated contradiction probability with the kind, the cues that fired and the stance probabilities both ways.</summary>

@@ -28,8 +28,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     private const float RelatedSentenceThreshold = 0.15f;
     private const int LeadSentences = 2;
 
-    // Shared by every passage without numbers (most claims); never added to.
-    private static readonly HashSet<string> NoNumbers = new(StringComparer.Ordinal);
+    // Shared by every passage without numbers (most claims).
+    private static readonly IReadOnlySet<string> NoNumbers = System.Collections.Frozen.FrozenSet<string>.Empty;
 
     public TextModel Model { get; } = model;
     public StanceLexicon Lexicon { get; } = lexicon;

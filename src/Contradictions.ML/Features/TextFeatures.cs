@@ -36,7 +36,7 @@ internal sealed class PassageFeatures
     public required ulong[] LeadStemHashes { get; init; }
     /// <summary>Distinct bigram and trigram hashes, ascending.</summary>
     public required ulong[] Ngrams { get; init; }
-    public required HashSet<string> Numbers { get; init; }
+    public required IReadOnlySet<string> Numbers { get; init; }
     public required PassagePostings Postings { get; init; }
 
     /// <summary>

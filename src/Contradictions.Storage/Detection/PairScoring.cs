@@ -10,7 +10,7 @@ namespace Contradictions.Storage.Detection;
 /// </summary>
 internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
 {
-    private sealed record Chunk((long A, long B, ScoredPair Score, ClaimStore.FlagRow? Flag)[] Scores, bool[] Restates);
+    private sealed record Chunk((long A, long B, float Overlap, ClaimStore.FlagRow? Flag)[] Scores, bool[] Restates);
 
     /// <summary>Time the calling thread spent writing (the rest of the stage is scoring, or waiting for it).</summary>
     public TimeSpan WriteTime { get; private set; }
@@ -31,7 +31,7 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 var restated = new List<(long A, long B, float Overlap)>();
                 for (int i = 0; i < chunk.Scores.Length; i++)
                 {
-                    if (chunk.Restates[i]) restated.Add((chunk.Scores[i].A, chunk.Scores[i].B, chunk.Scores[i].Score.Overlap));
+                    if (chunk.Restates[i]) restated.Add((chunk.Scores[i].A, chunk.Scores[i].B, chunk.Scores[i].Overlap));
                 }
                 // Restatements (same polarity, overlapping words: corroborations, never flags) go in the batch's
                 // transaction: reliability and the report read them, and a killed scan loses both or neither.
@@ -59,16 +59,17 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
 
     private Chunk Score(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int count, CancellationToken cancel)
     {
-        var scores = new (long, long, ScoredPair, ClaimStore.FlagRow?)[count];
+        var scores = new (long, long, float, ClaimStore.FlagRow?)[count];
         var restates = new bool[count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancel };
         Parallel.For(0, count, parallel, i =>
         {
             var (a, b) = pairs[start + i];
+            // Cues from the flag floor on: every stored flag has them, and no pair below it pays for them.
             var score = scorer.Score(a, b, options.FlagFloor);
             restates[i] = CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
             bool flag = score.Confidence >= options.FlagFloor && !restates[i];
-            scores[i] = (a.ClaimId, b.ClaimId, score, flag ? ClaimStore.FlagRow.Of(a.ClaimId, b.ClaimId, score) : null);
+            scores[i] = (a.ClaimId, b.ClaimId, score.Overlap, flag ? ClaimStore.FlagRow.Of(a.ClaimId, b.ClaimId, score) : null);
         });
         return new Chunk(scores, restates);
     }

@@ -42,7 +42,7 @@ public sealed class ScanOptions
     /// <value>Defaults to 10.</value>
     public int CandidatesPerClaim { get; init; } = 10;
 
-    /// <summary>Scored pairs at or above this confidence are stored as flags (output filters further).</summary>
+    /// <summary>Scored pairs at or above this confidence are stored as flags, with their cues (output filters further).</summary>
     /// <value>Defaults to 0.1.</value>
     public float FlagFloor { get; init; } = 0.1f;
 
