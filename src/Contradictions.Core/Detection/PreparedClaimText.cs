@@ -72,16 +72,7 @@ public sealed class PreparedClaimText
         return keys;
     }
 
-    private static ulong Key(string s)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (char c in s)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-        return h;
-    }
+    private static ulong Key(string s) => StableHash.Of(s);
 
     /// <summary>Which of the pair features' antonym stems the claim has, one bit each.</summary>
     public ulong AntonymMask { get; }

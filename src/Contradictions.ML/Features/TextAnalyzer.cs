@@ -60,16 +60,7 @@ internal static class TextAnalyzer
     }
 
     /// <summary>FNV-1a: stable across processes, unlike string.GetHashCode.</summary>
-    public static ulong Hash(string s)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (char c in s)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-        return h;
-    }
+    public static ulong Hash(string s) => StableHash.Of(s);
 
     public static ulong Combine(ulong a, ulong b) => (a ^ (b + 0x9E3779B97F4A7C15UL + (a << 6) + (a >> 2))) * 1099511628211UL;
 }
