@@ -28,6 +28,9 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>Page cache of a pooled connection: 64 MiB holds the queue indexes, chain links and claim texts of ~100k flags.</summary>
     public const int PooledCacheKiB = 65536;
 
+    // About 40 MB of log between checkpoints by the writing connection (see Open).
+    private const int AutoCheckpointPages = 10_000;
+
     /// <param name="path">SQLite file, created with its folder if missing.</param>
     /// <param name="time">Clock for stored times; the system clock by default.</param>
     /// <param name="pooled">
@@ -51,7 +54,7 @@ public sealed partial class ClaimStore : IDisposable
         // in ingest) and of statements that may need undoing (upserts) out of a temporary file: they spilled to it
         // past 64 KiB, and ingest of the FNC-1 bodies made 336,000 writes to it (22,000 without); ingest took
         // half the time.
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000; PRAGMA temp_store=MEMORY;");
+        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=" + AutoCheckpointPages + "; PRAGMA temp_store=MEMORY;");
         store.Migrate();
         return store;
     }
@@ -241,6 +244,28 @@ public sealed partial class ClaimStore : IDisposable
         using var cmd = Command(sql);
         return cmd.ExecuteScalar();
     }
+
+    /// <summary>
+    /// Until the returned object is disposed, the log is checkpointed from another thread every
+    /// <paramref name="interval"/> (100 ms by default) instead of by this connection's commits (<see cref="WalCheckpointer"/>);
+    /// disposing copies what is left. For long write jobs such as a scan.
+    /// </summary>
+    internal WalCheckpointer CheckpointInBackground(TimeSpan? interval = null)
+    {
+        Execute("PRAGMA wal_autocheckpoint=0");
+        try
+        {
+            return new WalCheckpointer(Path, interval ?? TimeSpan.FromMilliseconds(100), () => Execute($"PRAGMA wal_autocheckpoint={AutoCheckpointPages}"));
+        }
+        catch
+        {
+            Execute($"PRAGMA wal_autocheckpoint={AutoCheckpointPages}");
+            throw;
+        }
+    }
+
+    /// <summary>This connection's autocheckpoint size in pages (0 while <see cref="CheckpointInBackground"/> runs).</summary>
+    internal long WalAutoCheckpoint => (long)Scalar("PRAGMA wal_autocheckpoint")!;
 
     public void Dispose() => _connection.Dispose();
 }

@@ -53,4 +53,33 @@ public class ScanServiceTests
         Assert.Contains(step2.ScoredPairs, p => firstClaims.Contains(p.A) && firstClaims.Contains(p.B));
         Assert.Equal(step1.Claims, firstClaims.Count);
     }
+
+    [Fact]
+    public void Work_done_during_ingest_changes_nothing_a_scan_finds()
+    {
+        using var dir = new TempDir();
+        var bodies = FncLoader.LoadBodies(RepoRoot.File("data", "fnc-1", "train_bodies.csv"), skipBadRows: false, [])
+            .OrderBy(b => int.Parse(b.Key, System.Globalization.CultureInfo.InvariantCulture)).Take(200).ToList();
+        var corpus = dir.File("bodies.jsonl");
+        File.WriteAllLines(corpus, bodies.Select(b => JsonSerializer.Serialize(new { id = "fnc-" + b.Key, body = b.Value })));
+        using var scanned = ClaimStore.Open(dir.File("scanned.db"));
+        using var apart = ClaimStore.Open(dir.File("apart.db"));
+
+        // Scan sketches, stems and prepares each batch of claims while ingest writes the next; Detect after a plain
+        // ingest, with a model that has prepared nothing, does all of it afterwards.
+        var scan = Service(scanned).Scan([corpus]);
+        var ingest = Contradictions.Storage.Ingest.Ingestor.Run(apart, [corpus], ingest: new() { KeepClaims = true });
+        var detect = new ScanService(apart, ContradictionModel.Load(RepoRoot.File("models", "contradiction.zip")),
+            new ScanOptions { Parallelism = 2, MinReportedConfidence = double.PositiveInfinity }).Detect(ingest);
+
+        Assert.Equal(scan.ScoredPairs, detect.ScoredPairs);
+        Assert.True(scan.PairsScored > 1_000, $"{scan.PairsScored} pairs");
+        Assert.Equal(scanned.Origins().OrderBy(o => o.Key), apart.Origins().OrderBy(o => o.Key));
+        Assert.Contains(scanned.Origins(), o => o.Value != OriginOf(o.Key));
+        Assert.Equal(scanned.Flags().Select(f => (f.Id, f.ClaimA, f.ClaimB, f.Confidence, f.Kind)),
+            apart.Flags().Select(f => (f.Id, f.ClaimA, f.ClaimB, f.Confidence, f.Kind)));
+        Assert.Contains(scan.Timings, t => t.Stage.StartsWith("per-claim work", StringComparison.Ordinal));
+    }
+
+    private static string OriginOf(long claimId) => Contradictions.Core.Detection.OriginClusterer.OriginIdOf(claimId);
 }

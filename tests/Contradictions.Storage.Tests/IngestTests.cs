@@ -24,6 +24,27 @@ public class IngestTests
     }
 
     [Fact]
+    public void Each_committed_batch_hands_its_new_claims_with_their_row_ids_to_the_stored_callback()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var seeds = RepoRoot.File("data", "articles");
+        var batches = new List<IReadOnlyList<StoredClaim>>();
+        var options = new IngestOptions { BatchSize = 2, Parallelism = 2, Stored = batches.Add };
+
+        var first = Ingestor.Run(store, [seeds], ingest: options);
+        var again = Ingestor.Run(store, [seeds], ingest: options);
+
+        // Five articles in batches of two: three calls, every stored claim once, in the order stored.
+        Assert.Equal(3, batches.Count);
+        Assert.Equal(store.AllClaims().Select(c => (c.ClaimId, c.ArticleRowId, c.Claim.Text)),
+            batches.SelectMany(b => b).Select(c => (c.ClaimId, c.ArticleRowId, c.Claim.Text)));
+        Assert.Equal(first.Claims, batches.Sum(b => b.Count));
+        // Articles already stored add no claim and make no call.
+        Assert.Equal(5, again.AlreadyStored);
+    }
+
+    [Fact]
     public void Folders_are_read_recursively()
     {
         using var dir = new TempDir();

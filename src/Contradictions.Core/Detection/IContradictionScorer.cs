@@ -17,6 +17,14 @@ public interface IContradictionScorer
         var scored = Score(a, b);
         return scored.Confidence < explainFrom ? scored with { Cues = [] } : scored;
     }
+
+    /// <summary>
+    /// Does ahead whatever the scorer needs of one stored claim alone (a scan calls it for each claim while ingest
+    /// is still writing), so scoring pairs later does not wait for it. Optional: scoring prepares what it lacks.
+    /// </summary>
+    void Prepare(long claimId, Claims.Claim claim)
+    {
+    }
 }
 
 /// <summary>A calibrated contradiction probability with the kind, the cues that fired and the stance probabilities both ways.</summary>

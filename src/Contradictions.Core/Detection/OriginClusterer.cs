@@ -37,26 +37,25 @@ public sealed class OriginClusterer
         foreach (var item in items)
         {
             if (!seen.Add(item.ClaimId)) throw new ArgumentException($"Claim {item.ClaimId} appears twice.", nameof(items));
+            if (item.Sketch is { } sketch && sketch.BandHashes.Length != Options.Bands)
+            {
+                throw new ArgumentException($"Claim {item.ClaimId}: its sketch was made with other options ({sketch.BandHashes.Length} bands, not {Options.Bands}).", nameof(items));
+            }
             list.Add(item);
         }
 
         int n = list.Count;
         var shingles = new ulong[n][];
         var bandHashes = new ulong[(long)n * Options.Bands];
-        // Shingles and MinHash band keys are per claim: computed on all cores. Bucketing below stays in claim order,
-        // so the clusters do not depend on thread timing.
+        // Shingles and MinHash band keys are per claim: computed on all cores (or ahead, by Sketch). Bucketing below
+        // stays in claim order, so the clusters do not depend on thread timing.
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Parallelism) },
-            () => (Tokens: new List<string>(), Signature: new ulong[_seeds.Length]),
+            () => new SketchScratch(_seeds.Length),
             (i, _, scratch) =>
             {
-                scratch.Tokens.Clear();
-                Tokenizer.Tokenize(list[i].Text.AsSpan(), scratch.Tokens);
-                shingles[i] = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
-                if (shingles[i].Length > 0)
-                {
-                    MinHash(shingles[i], scratch.Signature);
-                    for (int band = 0; band < Options.Bands; band++) bandHashes[(long)i * Options.Bands + band] = BandHash(scratch.Signature, band);
-                }
+                var sketch = list[i].Sketch ?? Sketch(list[i].Text, scratch);
+                shingles[i] = sketch.Shingles;
+                sketch.BandHashes.CopyTo(bandHashes, (long)i * Options.Bands);
                 return scratch;
             },
             _ => { });
@@ -147,6 +146,35 @@ public sealed class OriginClusterer
         var result = new Dictionary<long, string>(n);
         for (int i = 0; i < n; i++) result[list[i].ClaimId] = OriginIdOf(smallest[DisjointSets.Find(parent, i)]);
         return result;
+    }
+
+    /// <summary>
+    /// What <see cref="Assign"/> needs of one text (its shingles and MinHash band keys), to compute ahead, e.g. while
+    /// the claims are still being stored, and hand in with <see cref="OriginItem.Sketch"/>.
+    /// </summary>
+    public OriginSketch Sketch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Sketch(text, new SketchScratch(_seeds.Length));
+    }
+
+    private sealed class SketchScratch(int hashes)
+    {
+        public readonly List<string> Tokens = [];
+        public readonly ulong[] Signature = new ulong[hashes];
+    }
+
+    private OriginSketch Sketch(string text, SketchScratch scratch)
+    {
+        scratch.Tokens.Clear();
+        Tokenizer.Tokenize(text.AsSpan(), scratch.Tokens);
+        if (scratch.Tokens.Count < Options.MinWords) return new OriginSketch([], new ulong[Options.Bands]);
+        var shingles = Shingles(scratch.Tokens, Options.ShingleSize);
+        var bands = new ulong[Options.Bands];
+        if (shingles.Length == 0) return new OriginSketch([], bands);
+        MinHash(shingles, scratch.Signature);
+        for (int band = 0; band < Options.Bands; band++) bands[band] = BandHash(scratch.Signature, band);
+        return new OriginSketch(shingles, bands);
     }
 
     /// <summary>Exact Jaccard similarity of two texts' word shingles (0 when either has no shingle).</summary>

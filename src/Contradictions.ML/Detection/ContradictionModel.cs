@@ -91,6 +91,12 @@ public sealed class ContradictionModel : IContradictionScorer
         return PairFeatureExtractor.Analyze(a, ta, b, tb, ab, ba);
     }
 
+    /// <summary>Prepares a stored claim ahead of scoring (cached by its id, as scoring would).</summary>
+    public void Prepare(long claimId, Core.Claims.Claim claim)
+    {
+        if (claimId >= 0) cache.GetOrAdd(claimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (Claim: claim, Model: stance));
+    }
+
     private Prepared Prepare(ClaimContext c) => c.ClaimId < 0
         ? Prepare(c.Claim, stance)
         : cache.GetOrAdd(c.ClaimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (c.Claim, Model: stance));

@@ -18,38 +18,89 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     public ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress = null, CancellationToken cancel = default)
     {
         var clock = new StageClock();
-        var ingest = Ingestor.Run(store, paths, options.Reader, null,
-            new IngestOptions { Parallelism = options.Parallelism, BatchSize = options.IngestBatchSize, KeepClaims = true }, cancel);
-        clock.Lap("ingest (read, clean, split, extract claims; store)");
-        clock.Add("  of which SQLite writes", ingest.StoreTime);
-        progress?.Report($"ingested: {ingest.Added} new, {ingest.AlreadyStored} already stored, {ingest.Failed} failed");
-        return Detect(ingest, progress, cancel, clock);
+        var checkpoints = store.CheckpointInBackground();
+        ScanResult result;
+        try
+        {
+            result = Scan(paths, progress, cancel, clock);
+        }
+        finally
+        {
+            checkpoints.Dispose();
+        }
+        clock.Lap("last checkpoint");
+        clock.Add("  background checkpoints (beside the stages above)", checkpoints.Busy);
+        return result with { Timings = clock.Stages };
+    }
+
+    private ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress, CancellationToken cancel, StageClock clock)
+    {
+        var clusterer = Clusterer();
+        var prework = new ScanPrework(scorer, clusterer, options.Parallelism);
+        try
+        {
+            var ingest = Ingestor.Run(store, paths, options.Reader, null, new IngestOptions
+            {
+                Parallelism = options.Parallelism, BatchSize = options.IngestBatchSize, KeepClaims = true, Stored = prework.Add,
+            }, cancel);
+            clock.Lap("ingest (read, clean, split, extract claims; store)");
+            clock.Add("  of which SQLite writes", ingest.StoreTime);
+            progress?.Report($"ingested: {ingest.Added} new, {ingest.AlreadyStored} already stored, {ingest.Failed} failed");
+            var ahead = prework.Results();
+            clock.Lap("per-claim work started during ingest, rest of");
+            return Detect(ingest, progress, cancel, clock, clusterer, ahead);
+        }
+        finally
+        {
+            prework.WaitQuietly();
+        }
     }
 
     public ScanResult Detect(IngestSummary ingest, IProgress<string>? progress = null, CancellationToken cancel = default) =>
-        Detect(ingest, progress, cancel, new StageClock());
+        Detect(ingest, progress, cancel, new StageClock(), Clusterer(), ([], []));
 
-    private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock)
+    private OriginClusterer Clusterer() => new(new OriginOptions { Parallelism = options.Parallelism });
+
+    private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock,
+        OriginClusterer clusterer, (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) ahead)
     {
         var articles = store.ListArticles().ToDictionary(a => a.RowId);
         var claims = store.AllClaims(ingest.AddedClaims);
         clock.Lap("load stored claims");
 
-        var origins = new OriginClusterer(new OriginOptions { Parallelism = options.Parallelism }).Assign(claims.Select(c =>
-            new OriginItem(c.ClaimId, articles[c.ArticleRowId].Article.Id, articles[c.ArticleRowId].Article.Outlet, c.Claim.Text)));
-        store.SaveOrigins(origins);
-        clock.Lap("copy origins (MinHash)");
-
         // One label per article (it may look at the file system), not one per claim.
         var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
+        // Copy origins and the subject index do not depend on each other and each has a serial part (bucketing; term
+        // statistics and index insertion), so they are built side by side. Only the origins task uses the store here.
+        var originsTask = Task.Run(() =>
+        {
+            var assigned = clusterer.Assign(claims.Select(c =>
+                new OriginItem(c.ClaimId, articles[c.ArticleRowId].Article.Id, articles[c.ArticleRowId].Article.Outlet, c.Claim.Text)
+                {
+                    Sketch = ahead.Sketches.GetValueOrDefault(c.ClaimId),
+                }));
+            store.SaveOrigins(assigned);
+            return assigned;
+        }, cancel);
+        CandidateIndex index;
+        try
+        {
+            index = BuildIndex(claims, labels, ahead.Terms);
+        }
+        catch
+        {
+            try { originsTask.Wait(CancellationToken.None); } catch (AggregateException) { }
+            throw;
+        }
+        var origins = originsTask.GetAwaiter().GetResult();
+        clock.Lap("copy origins (MinHash) and subject index, side by side");
+
         var contexts = new Dictionary<long, ClaimContext>(claims.Count);
         foreach (var c in claims)
         {
             var article = articles[c.ArticleRowId].Article;
             contexts[c.ClaimId] = new ClaimContext(c.ClaimId, labels[c.ArticleRowId], article.Outlet, article.Published, c.Claim, origins.GetValueOrDefault(c.ClaimId));
         }
-        var index = BuildIndex(claims, contexts);
-        clock.Lap("subject index");
 
         var toScore = NewPairs(index, contexts, store.ScoredPartners());
         clock.Lap("candidate pairs");
@@ -88,14 +139,14 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     /// counted in claim order in between and only read after), and subjects enter the index in claim order, so the
     /// index does not depend on thread timing.
     /// </summary>
-    private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, ClaimContext> contexts)
+    private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, string> labels, Dictionary<long, ClaimTerms> ahead)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) };
-        // Each claim is tokenised and stemmed once, for both passes.
+        // Each claim is tokenised and stemmed once, for both passes (most during ingest: ScanPrework).
         var terms = new ClaimTerms[claims.Count];
         Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(), (i, _, builder) =>
         {
-            terms[i] = builder.Terms(claims[i].Claim);
+            terms[i] = ahead.TryGetValue(claims[i].ClaimId, out var done) ? done : builder.Terms(claims[i].Claim);
             return builder;
         }, _ => { });
         var statistics = new TermStatistics();
@@ -105,7 +156,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics), (i, _, builder) =>
         {
             var c = claims[i];
-            subjects[i] = builder.Build(c.ClaimId, contexts[c.ClaimId].ArticleKey, c.Claim, terms[i]);
+            subjects[i] = builder.Build(c.ClaimId, labels[c.ArticleRowId], c.Claim, terms[i]);
             return builder;
         }, _ => { });
         var index = new CandidateIndex();

@@ -26,6 +26,13 @@ public sealed record IngestOptions
     /// <summary>Hand the stored claims back in <see cref="IngestSummary.AddedClaims"/> (a scan detects over them without reading them back).</summary>
     /// <value>Defaults to false: a plain ingest keeps nothing it stored in memory.</value>
     public bool KeepClaims { get; init; }
+
+    /// <summary>
+    /// Called on the writing thread after each batch commits, with the claims it added (row ids known), in the order
+    /// stored: a scan starts the per-claim work of detection there while the next batch is written. Must return quickly.
+    /// </summary>
+    /// <value>Defaults to null: nothing is called.</value>
+    public Action<IReadOnlyList<StoredClaim>>? Stored { get; init; }
 }
 
 /// <summary>
@@ -55,18 +62,24 @@ public static class Ingestor
             long start = Stopwatch.GetTimestamp();
             var results = store.StoreBatch(batch);
             storeTicks += Stopwatch.GetTimestamp() - start;
+            var stored = ingest.Stored is null ? null : new List<StoredClaim>();
             for (int i = 0; i < results.Count; i++)
             {
-                if (results[i].Stored is not { } stored)
+                if (results[i].Stored is not { } result)
                 {
                     failed++;
                     errors.Add(new IngestError(Name(batch[i].Article), null, "could not store: " + results[i].Error));
                 }
-                else if (stored.Outcome == StoreOutcome.Added)
+                else if (result.Outcome == StoreOutcome.Added)
                 {
                     added++;
                     claims += batch[i].Claims.Count;
-                    for (int j = 0; ingest.KeepClaims && j < batch[i].Claims.Count; j++) addedClaims.Add(new StoredClaim(stored.ClaimIds[j], stored.ArticleRowId, batch[i].Claims[j]));
+                    for (int j = 0; (ingest.KeepClaims || stored is not null) && j < batch[i].Claims.Count; j++)
+                    {
+                        var claim = new StoredClaim(result.ClaimIds[j], result.ArticleRowId, batch[i].Claims[j]);
+                        if (ingest.KeepClaims) addedClaims.Add(claim);
+                        stored?.Add(claim);
+                    }
                 }
                 else
                 {
@@ -74,6 +87,7 @@ public static class Ingestor
                 }
             }
             batch.Clear();
+            if (stored is { Count: > 0 }) ingest.Stored!(stored);
         }
 
         var extracted = ArticleReader.Units(paths, options)

@@ -24,6 +24,32 @@ public class OriginClustererTests
     }
 
     [Fact]
+    public void Sketches_made_ahead_give_the_origins_made_from_the_texts()
+    {
+        var clusterer = new OriginClusterer();
+        var items = SeedCorpus.Claims.Select(c => new OriginItem(c.Id, c.Article.Id, c.Article.Outlet, c.Claim.Text)).ToList();
+        // Half the items carry a sketch, as when a scan sketched the claims it stored but not the older ones.
+        var sketched = items.Select((item, i) => i % 2 == 0 ? item with { Sketch = clusterer.Sketch(item.Text) } : item).ToList();
+
+        var fromTexts = clusterer.Assign(items);
+        var fromSketches = clusterer.Assign(sketched);
+
+        Assert.Equal(fromTexts.OrderBy(kv => kv.Key), fromSketches.OrderBy(kv => kv.Key));
+        Assert.True(fromTexts.Values.Distinct().Count() < items.Count, "the seeds have copies");
+        Assert.Empty(clusterer.Sketch("Too short.").Shingles);
+    }
+
+    [Fact]
+    public void A_sketch_made_with_other_options_is_refused()
+    {
+        var other = new OriginClusterer(new OriginOptions { Bands = 4 });
+        var item = new OriginItem(1, "a", null, Background1) { Sketch = other.Sketch(Background1) };
+
+        var error = Assert.Throws<ArgumentException>(() => new OriginClusterer().Assign([item]));
+        Assert.Contains("Claim 1", error.Message);
+    }
+
+    [Fact]
     public void Origins_are_the_same_on_one_thread_and_on_many()
     {
         // The seeds three times over (as other articles), so buckets fill and clusters span many claims.
