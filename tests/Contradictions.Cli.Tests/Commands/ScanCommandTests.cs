@@ -164,7 +164,7 @@ public class ScanCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         JsonDocument.Parse(r.Stdout);
         var lines = r.Stderr.Split('\n').Where(l => l.StartsWith("timing: ", StringComparison.Ordinal)).ToList();
-        foreach (var stage in new[] { "ingest", "load stored claims", "copy origins", "subject index", "candidate pairs", "pair scoring and flag writes" })
+        foreach (var stage in new[] { "ingest", "per-claim work", "load stored claims", "copy origins (MinHash) and subject index", "candidate pairs", "pair scoring and flag writes", "last checkpoint" })
         {
             Assert.Matches($@"^timing: {System.Text.RegularExpressions.Regex.Escape(stage)}[^:]*: \d+ ms \(CPU \d+ ms, \d+ MB allocated\)", Assert.Single(lines, l => l.StartsWith("timing: " + stage, StringComparison.Ordinal)));
         }
