@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Contradictions.Core.Detection;
 
 namespace Contradictions.Storage.Detection;
@@ -6,9 +8,11 @@ namespace Contradictions.Storage.Detection;
 /// <summary>
 /// The per-claim work of detection that needs one stored claim alone — its copy sketch, its subject terms and the
 /// scorer's preparation — done for each batch ingest commits while ingest writes the next: ingest waits on its one
-/// writing thread and leaves a core idle, which this fills. One thread works through the batches during ingest
-/// (more would slow the writer down); whatever is left when ingest ends is shared by all cores. Each result is a
-/// function of its claim alone, so a scan finds the same origins, candidates and scores with or without it.
+/// writing thread and leaves a core idle part of the time, which this fills. It runs on one thread of the lowest
+/// priority (on Linux), so it takes only time the writer and the extracting threads leave: at normal priority it
+/// slowed the writer, which is what ingest waits for. Whatever is left when ingest ends is shared by all cores.
+/// Each result is a function of its claim alone, so a scan finds the same origins, candidates and scores with or
+/// without it.
 /// </summary>
 internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer clusterer, int parallelism)
 {
@@ -21,7 +25,10 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
 
     private readonly List<Batch> batches = [];
     private readonly ConcurrentQueue<Batch> pending = new();
-    private Task worker = Task.CompletedTask;
+    private readonly SemaphoreSlim queued = new(0);
+    private Thread? worker;
+    private volatile bool ingestDone;
+    private ExceptionDispatchInfo? failure;
 
     /// <summary>Queues a batch of stored claims (<see cref="Ingest.IngestOptions.Stored"/>; called from one thread).</summary>
     public void Add(IReadOnlyList<StoredClaim> claims)
@@ -29,8 +36,29 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
         var batch = new Batch(claims);
         batches.Add(batch);
         pending.Enqueue(batch);
-        // A worker that found the queue empty just before this batch came leaves it to Results.
-        if (worker.IsCompleted) worker = Task.Run(Drain);
+        if (worker is null)
+        {
+            worker = new Thread(Work) { IsBackground = true, Name = "scan prework" };
+            worker.Start();
+        }
+        queued.Release();
+    }
+
+    private void Work()
+    {
+        LowestPriority();
+        try
+        {
+            while (!ingestDone)
+            {
+                queued.Wait();
+                Drain();
+            }
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
     }
 
     private void Drain()
@@ -51,8 +79,10 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
     /// <summary>Finishes the batches left (on all cores) and waits for the one in progress; the sketches and subject terms by claim id.</summary>
     public (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) Results()
     {
+        Stop();
         Parallel.For(0, Math.Max(1, parallelism), _ => Drain());
-        worker.GetAwaiter().GetResult();
+        worker?.Join();
+        failure?.Throw();
         var sketches = new Dictionary<long, OriginSketch>();
         var terms = new Dictionary<long, ClaimTerms>();
         foreach (var batch in batches)
@@ -66,10 +96,36 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
         return (sketches, terms);
     }
 
-    /// <summary>Waits for work still running, ignoring its failure (a scan that failed reports its own error).</summary>
+    /// <summary>Stops the worker after its current batch, dropping the rest (a scan that failed reports its own error).</summary>
     public void WaitQuietly()
     {
         pending.Clear();
-        try { worker.Wait(); } catch (AggregateException) { }
+        Stop();
+        worker?.Join();
     }
+
+    private void Stop()
+    {
+        ingestDone = true;
+        queued.Release();
+    }
+
+    // nice 19 for this thread alone (on Linux a thread id names one thread); elsewhere it keeps its priority.
+    private static void LowestPriority()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            _ = SetPriority(0, GetThreadId(), 19);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
+
+    [DllImport("libc", EntryPoint = "gettid")]
+    private static extern int GetThreadId();
 }
