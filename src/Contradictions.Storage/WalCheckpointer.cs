@@ -10,7 +10,8 @@ namespace Contradictions.Storage;
 /// one commit of flags copying the whole 39 MB store and waiting for two fsyncs, about a third of a second on the
 /// only thread that writes, while the cores that score pairs waited for it. A passive checkpoint never blocks the
 /// writer or readers, and the writer restarts the log from its beginning once everything in it is copied, so the
-/// log stays small. Dispose copies what is left and gives the writer its autocheckpoint back.
+/// log stays small. Dispose copies what is left (all of it unless a reader, such as a review server, still reads an
+/// older snapshot: that part waits for a later checkpoint) and gives the writer its autocheckpoint back.
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {

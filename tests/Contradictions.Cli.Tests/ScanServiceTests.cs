@@ -67,9 +67,11 @@ public class ScanServiceTests
 
         // Scan sketches, stems and prepares each batch of claims while ingest writes the next; Detect after a plain
         // ingest, with a model that has prepared nothing, does all of it afterwards.
-        var scan = Service(scanned).Scan([corpus]);
+        // Fresh models: the shared one may have prepared these claim ids in another test, and prework must do it here.
+        ContradictionModel Fresh() => ContradictionModel.Load(RepoRoot.File("models", "contradiction.zip"));
+        var scan = new ScanService(scanned, Fresh(), new ScanOptions { Parallelism = 2, MinReportedConfidence = double.PositiveInfinity }).Scan([corpus]);
         var ingest = Contradictions.Storage.Ingest.Ingestor.Run(apart, [corpus], ingest: new() { KeepClaims = true });
-        var detect = new ScanService(apart, ContradictionModel.Load(RepoRoot.File("models", "contradiction.zip")),
+        var detect = new ScanService(apart, Fresh(),
             new ScanOptions { Parallelism = 2, MinReportedConfidence = double.PositiveInfinity }).Detect(ingest);
 
         Assert.Equal(scan.ScoredPairs, detect.ScoredPairs);

@@ -34,30 +34,6 @@ public class ClaimStoreTests
     }
 
     [Fact]
-    public void Schema_9_keeps_every_entity_mention_in_a_table_without_row_ids()
-    {
-        using var dir = new TempDir();
-        var path = dir.File("v8.db");
-        OldSchemaStore.Create(path, 8, """
-            INSERT INTO articles(id, article_key, text, content_hash, ingested_at) VALUES (1, 'a.txt', 'Putin met Witkoff. Zelensky said no.', 'h1', 'x');
-            INSERT INTO claims(id, article_id, ordinal, text, span_start, span_length, polarity, payload)
-                VALUES (1, 1, 0, 'Putin met Witkoff.', 0, 18, 'Asserted', '{}'), (2, 1, 1, 'Zelensky said no.', 19, 17, 'Asserted', '{}');
-            INSERT INTO entities(id, key, name, kind) VALUES (1, 'putin', 'Putin', 'Person'), (2, 'witkoff', 'Witkoff', 'Person'), (3, 'zelensky', 'Zelensky', 'Person');
-            INSERT INTO claim_entities(claim_id, entity_id) VALUES (1, 1), (1, 2), (2, 3), (2, 1);
-            """);
-
-        using var store = ClaimStore.Open(path);
-
-        Assert.Equal(Schema.Latest, store.SchemaVersion);
-        Assert.Equal([(1L, 1L), (1L, 2L), (2L, 1L), (2L, 3L)], OldSchemaStore.Pairs(path, "SELECT claim_id, entity_id FROM claim_entities ORDER BY 1, 2"));
-        Assert.Equal([(1L, 0L)], OldSchemaStore.Pairs(path, "SELECT COUNT(*), 0 FROM sqlite_schema WHERE name = 'claim_entities' AND sql LIKE '%WITHOUT ROWID%'"));
-        Assert.Equal([(0L, 0L)], OldSchemaStore.Pairs(path, "SELECT COUNT(*), 0 FROM sqlite_schema WHERE name = 'ix_flags_confidence'"));
-        // Deleting a claim still takes its mentions with it.
-        OldSchemaStore.Execute(path, "PRAGMA foreign_keys = ON; DELETE FROM claims WHERE id = 2;");
-        Assert.Equal([(1L, 1L), (1L, 2L)], OldSchemaStore.Pairs(path, "SELECT claim_id, entity_id FROM claim_entities ORDER BY 1, 2"));
-    }
-
-    [Fact]
     public void Open_refuses_a_newer_schema()
     {
         using var dir = new TempDir();

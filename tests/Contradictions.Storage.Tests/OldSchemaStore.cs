@@ -23,17 +23,4 @@ internal static class OldSchemaStore
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
-
-    /// <summary>The first two integer columns of every row of a query, read outside any store.</summary>
-    public static List<(long, long)> Pairs(string path, string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<(long, long)>();
-        while (r.Read()) rows.Add((r.GetInt64(0), r.GetInt64(1)));
-        return rows;
-    }
 }

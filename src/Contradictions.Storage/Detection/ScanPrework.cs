@@ -10,21 +10,29 @@ namespace Contradictions.Storage.Detection;
 /// scorer's preparation — done for each batch ingest commits while ingest writes the next: ingest waits on its one
 /// writing thread and leaves a core idle part of the time, which this fills. It runs on one thread of the lowest
 /// priority (on Linux), so it takes only time the writer and the extracting threads leave: at normal priority it
-/// slowed the writer, which is what ingest waits for. Whatever is left when ingest ends is shared by all cores.
-/// Each result is a function of its claim alone, so a scan finds the same origins, candidates and scores with or
-/// without it.
+/// slowed the writer, which is what ingest waits for. Whatever is left when ingest ends is shared by all cores, in
+/// chunks of <see cref="ChunkSize"/> claims. Each result is a function of its claim alone, so a scan finds the same
+/// origins, candidates and scores with or without it.
 /// </summary>
+/// <remarks>
+/// A thread inherits the priority of the thread that starts it, so a runtime thread started from this one (the
+/// JIT's tier-up worker, if it happens to be restarted by a call made here) would run at the lowest priority too:
+/// the work here starts no thread itself, and the command's scan finds that worker already running.
+/// </remarks>
 internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer clusterer, int parallelism)
 {
-    private sealed class Batch(IReadOnlyList<StoredClaim> claims)
+    private sealed class Chunk(IReadOnlyList<StoredClaim> claims)
     {
         public IReadOnlyList<StoredClaim> Claims { get; } = claims;
         public OriginSketch[] Sketches { get; } = new OriginSketch[claims.Count];
         public ClaimTerms[] Terms { get; } = new ClaimTerms[claims.Count];
     }
 
-    private readonly List<Batch> batches = [];
-    private readonly ConcurrentQueue<Batch> pending = new();
+    /// <summary>Claims per unit of work: small enough that the work left when ingest ends spreads over all cores.</summary>
+    public const int ChunkSize = 256;
+
+    private readonly List<Chunk> chunks = [];
+    private readonly ConcurrentQueue<Chunk> pending = new();
     private readonly SemaphoreSlim queued = new(0);
     private Thread? worker;
     private volatile bool ingestDone;
@@ -33,9 +41,12 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
     /// <summary>Queues a batch of stored claims (<see cref="Ingest.IngestOptions.Stored"/>; called from one thread).</summary>
     public void Add(IReadOnlyList<StoredClaim> claims)
     {
-        var batch = new Batch(claims);
-        batches.Add(batch);
-        pending.Enqueue(batch);
+        for (int start = 0; start < claims.Count; start += ChunkSize)
+        {
+            var chunk = new Chunk(claims.Skip(start).Take(ChunkSize).ToArray());
+            chunks.Add(chunk);
+            pending.Enqueue(chunk);
+        }
         if (worker is null)
         {
             worker = new Thread(Work) { IsBackground = true, Name = "scan prework" };
@@ -64,19 +75,19 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
     private void Drain()
     {
         var builder = new SubjectBuilder();
-        while (pending.TryDequeue(out var batch))
+        while (pending.TryDequeue(out var chunk))
         {
-            for (int i = 0; i < batch.Claims.Count; i++)
+            for (int i = 0; i < chunk.Claims.Count; i++)
             {
-                var c = batch.Claims[i];
-                batch.Sketches[i] = clusterer.Sketch(c.Claim.Text);
-                batch.Terms[i] = builder.Terms(c.Claim);
+                var c = chunk.Claims[i];
+                chunk.Sketches[i] = clusterer.Sketch(c.Claim.Text);
+                chunk.Terms[i] = builder.Terms(c.Claim);
                 scorer.Prepare(c.ClaimId, c.Claim);
             }
         }
     }
 
-    /// <summary>Finishes the batches left (on all cores) and waits for the one in progress; the sketches and subject terms by claim id.</summary>
+    /// <summary>Finishes the chunks left (on all cores) and waits for the one in progress; the sketches and subject terms by claim id.</summary>
     public (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) Results()
     {
         Stop();
@@ -85,18 +96,18 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
         failure?.Throw();
         var sketches = new Dictionary<long, OriginSketch>();
         var terms = new Dictionary<long, ClaimTerms>();
-        foreach (var batch in batches)
+        foreach (var chunk in chunks)
         {
-            for (int i = 0; i < batch.Claims.Count; i++)
+            for (int i = 0; i < chunk.Claims.Count; i++)
             {
-                sketches[batch.Claims[i].ClaimId] = batch.Sketches[i];
-                terms[batch.Claims[i].ClaimId] = batch.Terms[i];
+                sketches[chunk.Claims[i].ClaimId] = chunk.Sketches[i];
+                terms[chunk.Claims[i].ClaimId] = chunk.Terms[i];
             }
         }
         return (sketches, terms);
     }
 
-    /// <summary>Stops the worker after its current batch, dropping the rest (a scan that failed reports its own error).</summary>
+    /// <summary>Stops the worker after its current chunk, dropping the rest (a scan that failed reports its own error).</summary>
     public void WaitQuietly()
     {
         pending.Clear();
@@ -110,7 +121,8 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
         queued.Release();
     }
 
-    // nice 19 for this thread alone (on Linux a thread id names one thread); elsewhere it keeps its priority.
+    // nice 19 for this thread alone (on Linux a thread id names one thread); elsewhere, or without gettid (glibc
+    // before 2.30), it keeps its priority and only competes more with the writer.
     private static void LowestPriority()
     {
         if (!OperatingSystem.IsLinux()) return;

@@ -1,6 +1,7 @@
 using Contradictions.Core.Claims;
 using Contradictions.Core.Detection;
 using Contradictions.Storage.Ingest;
+using Microsoft.Data.Sqlite;
 
 namespace Contradictions.Storage.Detection;
 
@@ -24,10 +25,13 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         {
             result = Scan(paths, progress, cancel, clock);
         }
-        finally
+        catch
         {
-            checkpoints.Dispose();
+            // The scan's own error is the one to report; the log is checkpointed by the next open if not now.
+            try { checkpoints.Dispose(); } catch (Exception e) when (e is SqliteException or InvalidOperationException) { }
+            throw;
         }
+        checkpoints.Dispose();
         clock.Lap("last checkpoint");
         clock.Add("  background checkpoints (beside the stages above)", checkpoints.Busy);
         return result with { Timings = clock.Stages };
