@@ -168,9 +168,8 @@ public sealed class OriginClusterer
     {
         scratch.Tokens.Clear();
         Tokenizer.Tokenize(text.AsSpan(), scratch.Tokens);
-        if (scratch.Tokens.Count < Options.MinWords) return new OriginSketch([], new ulong[Options.Bands]);
-        var shingles = Shingles(scratch.Tokens, Options.ShingleSize);
         var bands = new ulong[Options.Bands];
+        var shingles = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
         if (shingles.Length == 0) return new OriginSketch([], bands);
         MinHash(shingles, scratch.Signature);
         for (int band = 0; band < Options.Bands; band++) bands[band] = BandHash(scratch.Signature, band);

@@ -94,12 +94,13 @@ public sealed class ContradictionModel : IContradictionScorer
     /// <summary>Prepares a stored claim ahead of scoring (cached by its id, as scoring would).</summary>
     public void Prepare(long claimId, Core.Claims.Claim claim)
     {
-        if (claimId >= 0) cache.GetOrAdd(claimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (Claim: claim, Model: stance));
+        if (claimId >= 0) Cached(claimId, claim);
     }
 
-    private Prepared Prepare(ClaimContext c) => c.ClaimId < 0
-        ? Prepare(c.Claim, stance)
-        : cache.GetOrAdd(c.ClaimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (c.Claim, Model: stance));
+    private Prepared Prepare(ClaimContext c) => c.ClaimId < 0 ? Prepare(c.Claim, stance) : Cached(c.ClaimId, c.Claim);
+
+    private Prepared Cached(long claimId, Core.Claims.Claim claim) =>
+        cache.GetOrAdd(claimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (Claim: claim, Model: stance));
 
     private static Prepared Prepare(Core.Claims.Claim claim, StanceModel stance)
     {

@@ -33,8 +33,9 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         }
         checkpoints.Dispose();
         clock.Lap("last checkpoint");
+        // The result's Timings are the clock's own list, so these last two entries are in it too.
         clock.Add("  background checkpoints (beside the stages above)", checkpoints.Busy);
-        return result with { Timings = clock.Stages };
+        return result;
     }
 
     private ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress, CancellationToken cancel, StageClock clock)
