@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Contradictions.Core.Text;
 
 namespace Contradictions.Core.Detection;
@@ -79,7 +80,9 @@ public sealed class OriginClusterer
         // order) rather than a list per bucket: nearly every bucket holds one claim, and n × bands lists were most of
         // this stage's allocations.
         int bands = Options.Bands;
-        var buckets = new Dictionary<(int Band, ulong Hash), (int First, int Last, int Count)>(n);
+        // Sized for every claim's every band up front: grown by doubling, it rehashed its entries five times and
+        // left ~20 MB of dead large arrays for the collector on a scan of the FNC-1 bodies.
+        var buckets = new Dictionary<(int Band, ulong Hash), (int First, int Last, int Count)>((int)Math.Min((long)n * bands, Array.MaxLength / 4));
         var nextInBucket = new int[(long)n * bands];
         var compared = new HashSet<int>();
         var extend = new Queue<(int A, int B)>();
@@ -227,11 +230,28 @@ public sealed class OriginClusterer
         return h;
     }
 
-    private void MinHash(ulong[] shingles, ulong[] signature)
+    private void MinHash(ulong[] shingles, ulong[] signature) => MinHash(shingles, _seeds, signature, Vector256.IsHardwareAccelerated);
+
+    /// <summary>
+    /// Each seed's smallest mixed shingle. With vectors, four seeds at a time: the same integer arithmetic, so the
+    /// same signature, in a quarter of the instructions (scalar, this loop was a fifth of preparing a claim).
+    /// </summary>
+    internal static void MinHash(ReadOnlySpan<ulong> shingles, ReadOnlySpan<ulong> seeds, Span<ulong> signature, bool vectorized)
     {
-        for (int h = 0; h < _seeds.Length; h++)
+        int h = 0;
+        if (vectorized)
         {
-            ulong seed = _seeds[h], min = ulong.MaxValue;
+            for (; h + Vector256<ulong>.Count <= seeds.Length; h += Vector256<ulong>.Count)
+            {
+                var seed = Vector256.Create(seeds.Slice(h, Vector256<ulong>.Count));
+                var min = Vector256<ulong>.AllBitsSet;
+                foreach (ulong s in shingles) min = Vector256.Min(min, Mix(Vector256.Create(s) ^ seed));
+                min.CopyTo(signature[h..]);
+            }
+        }
+        for (; h < seeds.Length; h++)
+        {
+            ulong seed = seeds[h], min = ulong.MaxValue;
             foreach (ulong s in shingles)
             {
                 ulong v = Mix(s ^ seed);
@@ -239,6 +259,13 @@ public sealed class OriginClusterer
             }
             signature[h] = min;
         }
+    }
+
+    private static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ (z >>> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >>> 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return z ^ (z >>> 31);
     }
 
     private static ulong HashToken(string token)

@@ -39,6 +39,25 @@ public class OriginClustererTests
         Assert.Empty(clusterer.Sketch("Too short.").Shingles);
     }
 
+    [Theory]
+    [InlineData(64, 1)]
+    [InlineData(64, 40)]
+    [InlineData(66, 17)]
+    public void MinHash_four_seeds_at_a_time_equals_one_at_a_time(int seedCount, int shingleCount)
+    {
+        var random = new Random(seedCount * 1_000 + shingleCount);
+        var seeds = Enumerable.Range(0, seedCount).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63)).ToArray();
+        var shingles = Enumerable.Range(0, shingleCount).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63)).ToArray();
+        var vector = new ulong[seedCount];
+        var scalar = new ulong[seedCount];
+
+        OriginClusterer.MinHash(shingles, seeds, vector, vectorized: true);
+        OriginClusterer.MinHash(shingles, seeds, scalar, vectorized: false);
+
+        Assert.Equal(scalar, vector);
+        Assert.DoesNotContain(ulong.MaxValue, scalar);
+    }
+
     [Fact]
     public void A_sketch_made_with_other_options_is_refused()
     {
