@@ -51,9 +51,9 @@ public sealed partial class ClaimStore : IDisposable
         // lose the last ones, never corrupt). A 64 MB page cache (allocated as used) keeps index pages of random-key
         // inserts (claims, flags) out of read syscalls; checkpointing every ~40 MB of WAL instead of 4 MB means
         // fewer fsyncs (a scan checkpoints from a second connection instead: CheckpointInBackground). Temporary
-        // storage in memory keeps the journals of savepoints (one per article in ingest) and of statements that may
-        // need undoing (upserts) out of a temporary file: they spilled to it past 64 KiB, and ingest of the FNC-1
-        // bodies made 336,000 writes to it (22,000 without); ingest took half the time.
+        // storage in memory keeps the journals of savepoints (one per article when ingest retries a failed batch)
+        // and of statements that may need undoing (upserts) out of a temporary file: they spilled to it past 64 KiB,
+        // and ingest of the FNC-1 bodies made 336,000 writes to it (22,000 without); ingest took half the time.
         store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=" + AutoCheckpointPages + "; PRAGMA temp_store=MEMORY;");
         store.Migrate();
         return store;
