@@ -44,6 +44,23 @@ public class BatchWriteTests
     }
 
     [Fact]
+    public void A_batch_whose_every_article_fails_stores_nothing_and_reports_each()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        store.StoreBatch([Item("before.txt", "The mayor said the bridge over the Dnipro would reopen in May.")]);
+        OldSchemaStore.Execute(path, "CREATE TRIGGER boom BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+
+        var results = store.StoreBatch([Item("one.txt", "The Kremlin said the talks were over."), Item("two.txt", "Officials said talks would go on.")]);
+
+        Assert.All(results, r => Assert.Contains("boom", r.Error));
+        Assert.All(results, r => Assert.Null(r.Stored));
+        Assert.Equal(["before.txt"], store.ListArticles().Select(a => a.Article.Id));
+        Assert.Single(store.AllClaims());
+    }
+
+    [Fact]
     public void The_same_content_twice_in_one_batch_is_stored_once()
     {
         using var dir = new TempDir();
