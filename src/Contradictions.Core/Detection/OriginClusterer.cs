@@ -174,7 +174,7 @@ public sealed class OriginClusterer
         var bands = new ulong[Options.Bands];
         var shingles = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
         if (shingles.Length == 0) return new OriginSketch([], bands);
-        MinHash(shingles, scratch.Signature);
+        MinHash(shingles, _seeds, scratch.Signature, Vector256.IsHardwareAccelerated);
         for (int band = 0; band < Options.Bands; band++) bands[band] = BandHash(scratch.Signature, band);
         return new OriginSketch(shingles, bands);
     }
@@ -230,8 +230,6 @@ public sealed class OriginClusterer
         return h;
     }
 
-    private void MinHash(ulong[] shingles, ulong[] signature) => MinHash(shingles, _seeds, signature, Vector256.IsHardwareAccelerated);
-
     /// <summary>
     /// Each seed's smallest mixed shingle. With vectors, four seeds at a time: the same integer arithmetic, so the
     /// same signature, in a quarter of the instructions (scalar, this loop was a fifth of preparing a claim).
@@ -261,10 +259,13 @@ public sealed class OriginClusterer
         }
     }
 
+    // SplitMix64's finaliser, scalar and four lanes at a time.
+    private const ulong MixFirst = 0xBF58476D1CE4E5B9UL, MixSecond = 0x94D049BB133111EBUL;
+
     private static Vector256<ulong> Mix(Vector256<ulong> z)
     {
-        z = (z ^ (z >>> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
-        z = (z ^ (z >>> 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        z = (z ^ (z >>> 30)) * Vector256.Create(MixFirst);
+        z = (z ^ (z >>> 27)) * Vector256.Create(MixSecond);
         return z ^ (z >>> 31);
     }
 
@@ -281,8 +282,8 @@ public sealed class OriginClusterer
 
     private static ulong Mix(ulong z)
     {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z = (z ^ (z >> 30)) * MixFirst;
+        z = (z ^ (z >> 27)) * MixSecond;
         return z ^ (z >> 31);
     }
 
