@@ -168,17 +168,7 @@ public static class PairFeatureExtractor
     }
 
     // A denial restates the proposition it denies, so coverage is measured on the denial's own content.
-    private static float DenialCoverageOf(PreparedClaimText denial, PreparedClaimText report)
-    {
-        int content = 0, covered = 0;
-        foreach (var stem in denial.Stems)
-        {
-            if (Lexicons.Refuting.Contains(stem) || Lexicons.Hedging.Contains(stem) || stem is "deny" or "later") continue;
-            content++;
-            if (report.Stems.Contains(stem)) covered++;
-        }
-        return content == 0 ? 0 : covered / (float)content;
-    }
+    private static float DenialCoverageOf(PreparedClaimText denial, PreparedClaimText report) => denial.ContentCoveredBy(report);
 
     // One side has one word of the pair and the other side the other, neither both: symmetric in the two sides.
     private static bool AntonymFires(ulong a, ulong b, (ulong X, ulong Y) pair) =>

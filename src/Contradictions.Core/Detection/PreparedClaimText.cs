@@ -8,33 +8,52 @@ public sealed class PreparedClaimText
 {
     private readonly string text;
 
-    private PreparedClaimText(string text, HashSet<string> stems, int negations, int refuting, int hedging,
-        string[] speakerPrefixes, HashSet<string> contextPrefixes)
+    private PreparedClaimText(string text, ulong[] stemKeys, ulong[] denialKeys, ulong antonymMask, int negations,
+        int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys)
     {
-        Stems = stems;
+        this.text = text;
+        this.stemKeys = stemKeys;
+        this.denialKeys = denialKeys;
+        AntonymMask = antonymMask;
         Negations = negations;
         Refuting = refuting;
         Hedging = hedging;
-        this.text = text;
-        AntonymMask = PairFeatureExtractor.AntonymMaskOf(stems);
-        stemKeys = SortedKeys(stems);
-        speakerKeys = Array.ConvertAll(speakerPrefixes, Key);
-        contextKeys = SortedKeys(contextPrefixes);
+        this.speakerKeys = speakerKeys;
+        this.contextKeys = contextKeys;
     }
 
     // Stems and word prefixes as 64-bit FNV-1a keys (as the stance features key stems), sorted: the pair features
     // compare them for every candidate pair, and merging or halving small arrays reads a few cache lines where
     // hash-set look-ups read every string of both claims. Two distinct words would have to share a 64-bit key to
     // change a count (none do among the FNC-1 bodies' stems: the scan's output is the same to the byte).
+    // The stem sets themselves are not kept: a scan holds every claim's preparation until it ends, and the strings and
+    // hash sets were most of it. Training, which asks for them, builds them again (Stems).
     private readonly ulong[] stemKeys;
+    private readonly ulong[] denialKeys;
     private readonly ulong[] speakerKeys;
     private readonly ulong[] contextKeys;
+    private HashSet<string>? stems;
 
     /// <summary>How many stems this claim shares with <paramref name="other"/>.</summary>
     public int SharedStems(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        ulong[] a = stemKeys, b = other.stemKeys;
+        return Shared(stemKeys, other.stemKeys);
+    }
+
+    /// <summary>
+    /// Share of this claim's content stems (refuting and hedging words, "deny" and "later" left out) that
+    /// <paramref name="other"/> has, 0 if it has none: how much of a denial restates the report it denies.
+    /// </summary>
+    public float ContentCoveredBy(PreparedClaimText other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return denialKeys.Length == 0 ? 0 : Shared(denialKeys, other.stemKeys) / (float)denialKeys.Length;
+    }
+
+    // Both ascending and distinct.
+    private static int Shared(ulong[] a, ulong[] b)
+    {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -63,16 +82,17 @@ public sealed class PreparedClaimText
         return found;
     }
 
-    private static ulong[] SortedKeys(IReadOnlyCollection<string> words)
+    private static ulong[] SortedDistinct(List<ulong> keys)
     {
-        var keys = new ulong[words.Count];
-        int i = 0;
-        foreach (var w in words) keys[i++] = Key(w);
-        Array.Sort(keys);
-        return keys;
+        if (keys.Count == 0) return [];
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+        span.Sort();
+        int n = 1;
+        for (int i = 1; i < span.Length; i++) if (span[i] != span[n - 1]) span[n++] = span[i];
+        return span[..n].ToArray();
     }
 
-    private static ulong Key(string s) => StableHash.Of(s);
+    private static ulong Key(ReadOnlySpan<char> s) => StableHash.Of(s);
 
     /// <summary>Which of the pair features' antonym stems the claim has, one bit each.</summary>
     public ulong AntonymMask { get; }
@@ -81,7 +101,8 @@ public sealed class PreparedClaimText
     public int Refuting { get; }
     public int Hedging { get; }
 
-    public HashSet<string> Stems { get; }
+    /// <summary>The claim's distinct content stems, built on first use (training asks for them; a scan never does).</summary>
+    public HashSet<string> Stems => stems ??= StemsOf(Tokenizer.Tokenize(text));
 
     public int Negations { get; }
 
@@ -91,26 +112,47 @@ public sealed class PreparedClaimText
     public static PreparedClaimText From(Claim claim)
     {
         var tokens = Tokenizer.Tokenize(claim.Text);
-        var stems = new HashSet<string>(StringComparer.Ordinal);
         int negations = 0, refuting = 0, hedging = 0;
         foreach (var t in tokens)
         {
             if (Lexicons.IsNegation(t)) negations++;
             if (Lexicons.Refuting.Contains(t)) refuting++;
             if (Lexicons.Hedging.Contains(t)) hedging++;
-            if (Lexicons.Stop.Contains(t) || Lexicons.Negating.Contains(t) || t.Length < 2) continue;
-            stems.Add(Stemmer.Stem(t));
+        }
+        var stems = StemsOf(tokens);
+        var stemKeys = new List<ulong>(stems.Count);
+        var denialKeys = new List<ulong>(stems.Count);
+        foreach (var stem in stems)
+        {
+            ulong key = Key(stem);
+            stemKeys.Add(key);
+            if (!(Lexicons.Refuting.Contains(stem) || Lexicons.Hedging.Contains(stem) || stem is "deny" or "later")) denialKeys.Add(key);
         }
         var speaker = claim.Speaker is { Anonymous: false } s
             ? Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal).ToArray()
             : [];
-        var context = tokens.Select(Prefix).ToHashSet(StringComparer.Ordinal);
+        var context = new List<ulong>(tokens.Count + 8);
+        foreach (var t in tokens) context.Add(Key(Prefix(t.AsSpan())));
         foreach (var link in claim.Chain)
         {
-            foreach (var w in Tokenizer.Tokenize(link.Name)) context.Add(Prefix(w));
+            foreach (var w in Tokenizer.Tokenize(link.Name)) context.Add(Key(Prefix(w.AsSpan())));
         }
-        return new PreparedClaimText(claim.Text, stems, negations, refuting, hedging, speaker, context);
+        return new PreparedClaimText(claim.Text, SortedDistinct(stemKeys), SortedDistinct(denialKeys), PairFeatureExtractor.AntonymMaskOf(stems),
+            negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), SortedDistinct(context));
     }
+
+    private static HashSet<string> StemsOf(List<string> tokens)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+        {
+            if (Lexicons.Stop.Contains(t) || Lexicons.Negating.Contains(t) || t.Length < 2) continue;
+            stems.Add(Stemmer.Stem(t));
+        }
+        return stems;
+    }
+
+    private static ReadOnlySpan<char> Prefix(ReadOnlySpan<char> word) => word.Length <= 5 ? word : word[..5];
 
     private static string Prefix(string word) => word.Length <= 5 ? word : word[..5];
 }

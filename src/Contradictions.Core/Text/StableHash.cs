@@ -6,6 +6,11 @@ public static class StableHash
     public static ulong Of(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
+        return Of(s.AsSpan());
+    }
+
+    public static ulong Of(ReadOnlySpan<char> s)
+    {
         ulong h = 14695981039346656037UL;
         foreach (char c in s)
         {

@@ -85,16 +85,17 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     public (ClaimFeatures Claim, PassageFeatures Passage) ClaimAndPassage(string text)
     {
         var ranges = PassageSplitter.Split(text);
-        if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text, ranges, null));
+        if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text, ranges, null, null));
         var (sentence, stems) = Analyzed(text, lexiconWeights: null);
         var claim = ClaimOf(sentence, stems, text);
         var asPassageSentence = new SentenceFeatures { Text = sentence.Text, Tfidf = sentence.Tfidf, Lsa = sentence.Lsa, Lexicon = LexiconSums(sentence.Tfidf.Ids, Lexicon.Passage) };
-        return (claim, Passage(text, ranges, (asPassageSentence, stems)));
+        return (claim, Passage(text, ranges, (asPassageSentence, stems), claim));
     }
 
-    public PassageFeatures Passage(string passage) => Passage(passage, PassageSplitter.Split(passage), null);
+    public PassageFeatures Passage(string passage) => Passage(passage, PassageSplitter.Split(passage), null, null);
 
-    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, string[] Stems)? first)
+    /// <param name="sameText">The text prepared as a claim: arrays with the same values are shared rather than kept twice (a scan keeps both views of every claim).</param>
+    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, string[] Stems)? first, ClaimFeatures? sameText)
     {
         var sentences = new SentenceFeatures[ranges.Count];
         var stems = new List<ulong>();
@@ -124,7 +125,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
         var whole = sentences.Length == 1 ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
         var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
-        var stemSet = PassageFeatures.SortedDistinct(stems);
+        var stemSet = SharedIfEqual(PassageFeatures.SortedDistinct(stems), sameText?.StemHashes);
         var wholeText = new AnalyzedText
         {
             Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
@@ -140,11 +141,13 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             Sentences = sentences,
             StemHashes = stemSet,
             LeadStemHashes = lead is null ? stemSet : PassageFeatures.SortedDistinct(lead),
-            Ngrams = PassageFeatures.SortedDistinct(ngrams),
+            Ngrams = SharedIfEqual(PassageFeatures.SortedDistinct(ngrams), sameText?.Ngrams),
             Numbers = numbers ?? NoNumbers,
             Postings = postings,
         };
     }
+
+    private static ulong[] SharedIfEqual(ulong[] values, ulong[]? same) => same is not null && values.AsSpan().SequenceEqual(same) ? same : values;
 
     // Per-pair cost then depends on the claim's few terms, not on the passage's length.
     internal static PassagePostings InvertOne(SparseVector whole) =>

@@ -1,6 +1,7 @@
 using Contradictions.Core.Articles;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Detection;
+using Contradictions.Core.Text;
 
 namespace Contradictions.Core.Tests.Detection;
 
@@ -25,6 +26,36 @@ public class PreparedClaimTextTests
             }
         }
         Assert.True(pairsSharing > texts.Count, $"{pairsSharing} pairs share a stem");
+    }
+
+    [Fact]
+    public void Content_coverage_is_the_share_of_the_claims_content_stems_the_other_claim_has()
+    {
+        var texts = SeedCorpus.Claims.Select(c => PreparedClaimText.From(c.Claim)).ToList();
+
+        int covering = 0;
+        foreach (var a in texts)
+        {
+            var content = a.Stems.Where(s => !Lexicons.Refuting.Contains(s) && !Lexicons.Hedging.Contains(s) && s is not ("deny" or "later")).ToList();
+            foreach (var b in texts)
+            {
+                float expected = content.Count == 0 ? 0 : content.Count(b.Stems.Contains) / (float)content.Count;
+                Assert.Equal(expected, a.ContentCoveredBy(b));
+                if (expected > 0 && expected < 1) covering++;
+            }
+        }
+        Assert.True(covering > texts.Count, $"{covering} pairs partly covered");
+    }
+
+    [Fact]
+    public void The_denial_of_the_reported_figure_covers_much_of_the_report_and_little_of_an_unrelated_claim()
+    {
+        var denial = PreparedClaimText.From(Read("The Ministry of Defence denied that Kyiv had 90% agreed to the US peace plan."));
+        var report = PreparedClaimText.From(Read("Umerov said Kyiv 90% supports the US peace plan, the Post reported."));
+        var weather = PreparedClaimText.From(Read("Heavy rain is expected in the north on Friday, forecasters said."));
+
+        Assert.True(denial.ContentCoveredBy(report) >= PairFeatureExtractor.DenialCoverage, $"{denial.ContentCoveredBy(report):0.00}");
+        Assert.Equal(0, denial.ContentCoveredBy(weather));
     }
 
     [Fact]

@@ -13,4 +13,12 @@ public class StableHashTests
         Assert.Equal(0x85944171f73967e8UL, StableHash.Of("foobar"));
         Assert.NotEqual(StableHash.Of("minist"), StableHash.Of("ministr"));
     }
+
+    [Fact]
+    public void A_span_hashes_as_the_string_of_its_characters()
+    {
+        Assert.Equal(StableHash.Of("foobar"), StableHash.Of("foobar".AsSpan()));
+        Assert.Equal(StableHash.Of("minis"), StableHash.Of("ministry".AsSpan(0, 5)));
+        Assert.NotEqual(StableHash.Of("minis"), StableHash.Of("ministry".AsSpan(0, 6)));
+    }
 }
