@@ -163,14 +163,13 @@ public sealed class OriginClusterer
 
     private sealed class SketchScratch(int hashes)
     {
-        public readonly List<string> Tokens = [];
+        public readonly List<ulong> Tokens = [];
         public readonly ulong[] Signature = new ulong[hashes];
     }
 
     private OriginSketch Sketch(string text, SketchScratch scratch)
     {
-        scratch.Tokens.Clear();
-        Tokenizer.Tokenize(text.AsSpan(), scratch.Tokens);
+        TokenHashes(text, scratch.Tokens);
         var bands = new ulong[Options.Bands];
         var shingles = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
         if (shingles.Length == 0) return new OriginSketch([], bands);
@@ -184,21 +183,30 @@ public sealed class OriginClusterer
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Jaccard(Shingles(Tokenizer.Tokenize(a), shingleSize), Shingles(Tokenizer.Tokenize(b), shingleSize));
+        var tokens = new List<ulong>();
+        TokenHashes(a, tokens);
+        var shinglesA = Shingles(tokens, shingleSize);
+        TokenHashes(b, tokens);
+        return Jaccard(shinglesA, Shingles(tokens, shingleSize));
+    }
+
+    // Hashed as read: the tokens themselves are never needed, and a string per token was most of a sketch's garbage.
+    private static void TokenHashes(string text, List<ulong> hashes)
+    {
+        hashes.Clear();
+        foreach (var token in Tokenizer.Enumerate(text, stackalloc char[64])) hashes.Add(HashToken(token));
     }
 
     /// <summary>Sorted distinct shingle hashes; a text shorter than one shingle is one shingle of all its words.</summary>
-    private static ulong[] Shingles(List<string> tokens, int size)
+    private static ulong[] Shingles(List<ulong> hashes, int size)
     {
-        if (tokens.Count == 0) return [];
-        var hashes = new ulong[tokens.Count];
-        for (int i = 0; i < tokens.Count; i++) hashes[i] = HashToken(tokens[i]);
-        int count = Math.Max(1, tokens.Count - size + 1);
+        if (hashes.Count == 0) return [];
+        int count = Math.Max(1, hashes.Count - size + 1);
         var result = new ulong[count];
         for (int i = 0; i < count; i++)
         {
             ulong h = 0x84222325CBF29CE4UL;
-            for (int j = i; j < Math.Min(i + size, tokens.Count); j++) h = Mix(h ^ hashes[j]);
+            for (int j = i; j < Math.Min(i + size, hashes.Count); j++) h = Mix(h ^ hashes[j]);
             result[i] = h;
         }
         Array.Sort(result);
@@ -269,7 +277,7 @@ public sealed class OriginClusterer
         return z ^ (z >>> 31);
     }
 
-    private static ulong HashToken(string token)
+    private static ulong HashToken(ReadOnlySpan<char> token)
     {
         ulong h = 0xCBF29CE484222325UL; // FNV-1a over UTF-16 code units: stable across processes.
         foreach (char c in token)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Stance;
@@ -44,13 +45,12 @@ public static class PairFeatureExtractor
     private static readonly (ulong A, ulong B)[] AntonymBits =
         Antonyms.Select(p => (1UL << Array.IndexOf(AntonymStems, p.A), 1UL << Array.IndexOf(AntonymStems, p.B))).ToArray();
 
-    /// <summary>The bits of the antonym stems among <paramref name="stems"/>.</summary>
-    internal static ulong AntonymMaskOf(HashSet<string> stems)
-    {
-        ulong mask = 0;
-        for (int i = 0; i < AntonymStems.Length; i++) if (stems.Contains(AntonymStems[i])) mask |= 1UL << i;
-        return mask;
-    }
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> AntonymBitOfStem =
+        AntonymStems.Select((stem, i) => (stem, bit: 1UL << i)).ToFrozenDictionary(x => x.stem, x => x.bit, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The bit of <paramref name="stem"/> if it is one of the antonym stems, else 0.</summary>
+    internal static ulong AntonymBitOf(ReadOnlySpan<char> stem) => AntonymBitOfStem.TryGetValue(stem, out ulong bit) ? bit : 0;
 
     /// <summary>The features and the cues a reviewer reads (for pairs worth explaining).</summary>
     public static PairAnalysis Analyze(ClaimContext a, PreparedClaimText ta, ClaimContext b, PreparedClaimText tb,

@@ -34,6 +34,9 @@ public sealed class PreparedClaimText
     private readonly ulong[] contextKeys;
     private HashSet<string>? stems;
 
+    // Key lists reused by each thread's preparations: only their sorted distinct copies are kept.
+    [ThreadStatic] private static (List<ulong> Stems, List<ulong> Denial, List<ulong> Context)? scratch;
+
     /// <summary>How many stems this claim shares with <paramref name="other"/>.</summary>
     public int SharedStems(PreparedClaimText other)
     {
@@ -111,33 +114,37 @@ public sealed class PreparedClaimText
 
     public static PreparedClaimText From(Claim claim)
     {
-        var tokens = Tokenizer.Tokenize(claim.Text);
+        // Tokens and stems are read as spans and kept only as keys: a scan prepares every claim, and a string per
+        // token was most of what preparing allocated.
         int negations = 0, refuting = 0, hedging = 0;
-        foreach (var t in tokens)
+        ulong antonyms = 0;
+        var (stemKeys, denialKeys, context) = scratch ??= ([], [], []);
+        stemKeys.Clear();
+        denialKeys.Clear();
+        context.Clear();
+        Span<char> tokenBuffer = stackalloc char[64];
+        Span<char> stemBuffer = stackalloc char[64];
+        foreach (var t in Tokenizer.Enumerate(claim.Text, tokenBuffer))
         {
             if (Lexicons.IsNegation(t)) negations++;
-            if (Lexicons.Refuting.Contains(t)) refuting++;
-            if (Lexicons.Hedging.Contains(t)) hedging++;
-        }
-        var stems = StemsOf(tokens);
-        var stemKeys = new List<ulong>(stems.Count);
-        var denialKeys = new List<ulong>(stems.Count);
-        foreach (var stem in stems)
-        {
+            if (Lexicons.Spans.Refuting.Contains(t)) refuting++;
+            if (Lexicons.Spans.Hedging.Contains(t)) hedging++;
+            context.Add(Key(Prefix(t)));
+            if (Lexicons.Spans.Stop.Contains(t) || Lexicons.Spans.Negating.Contains(t) || t.Length < 2) continue;
+            var stem = Stemmer.Stem(t, stemBuffer);
             ulong key = Key(stem);
             stemKeys.Add(key);
-            if (!(Lexicons.Refuting.Contains(stem) || Lexicons.Hedging.Contains(stem) || stem is "deny" or "later")) denialKeys.Add(key);
+            antonyms |= PairFeatureExtractor.AntonymBitOf(stem);
+            if (!(Lexicons.Spans.Refuting.Contains(stem) || Lexicons.Spans.Hedging.Contains(stem) || stem is "deny" or "later")) denialKeys.Add(key);
         }
         var speaker = claim.Speaker is { Anonymous: false } s
             ? Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal).ToArray()
             : [];
-        var context = new List<ulong>(tokens.Count + 8);
-        foreach (var t in tokens) context.Add(Key(Prefix(t.AsSpan())));
         foreach (var link in claim.Chain)
         {
-            foreach (var w in Tokenizer.Tokenize(link.Name)) context.Add(Key(Prefix(w.AsSpan())));
+            foreach (var w in Tokenizer.Enumerate(link.Name, tokenBuffer)) context.Add(Key(Prefix(w)));
         }
-        return new PreparedClaimText(claim.Text, SortedDistinct(stemKeys), SortedDistinct(denialKeys), PairFeatureExtractor.AntonymMaskOf(stems),
+        return new PreparedClaimText(claim.Text, SortedDistinct(stemKeys), SortedDistinct(denialKeys), antonyms,
             negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), SortedDistinct(context));
     }
 

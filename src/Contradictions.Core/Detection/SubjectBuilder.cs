@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Text;
 
@@ -19,7 +20,6 @@ public sealed class SubjectBuilder
     /// <summary>Prefix of number features in <see cref="ClaimSubject.Terms"/> and the index.</summary>
     public const string NumberPrefix = "n:";
 
-    private readonly List<string> _tokens = [];
     private readonly Dictionary<string, int> _termCounts = new(StringComparer.Ordinal);
     private readonly List<string> _features = [];
 
@@ -148,17 +148,18 @@ public sealed class SubjectBuilder
         return c != 0 ? c : string.CompareOrdinal(a.Term, b.Term);
     }
 
+    // Tokens and stems are read as spans; a string is made only for a stem the claim has not had yet.
     private void CountStems(string text)
     {
-        _tokens.Clear();
         _termCounts.Clear();
-        Tokenizer.Tokenize(text.AsSpan(), _tokens);
-        foreach (var token in _tokens)
+        var counts = _termCounts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> stemBuffer = stackalloc char[64];
+        foreach (var token in Tokenizer.Enumerate(text, stackalloc char[64]))
         {
-            if (!char.IsLetter(token[0]) || Lexicons.Stop.Contains(token)) continue;
-            var stem = Stemmer.Stem(token);
-            if (stem.Length < Options.MinTermLength || Lexicons.Stop.Contains(stem)) continue;
-            _termCounts[stem] = _termCounts.GetValueOrDefault(stem) + 1;
+            if (!char.IsLetter(token[0]) || Lexicons.Spans.Stop.Contains(token)) continue;
+            var stem = Stemmer.Stem(token, stemBuffer);
+            if (stem.Length < Options.MinTermLength || Lexicons.Spans.Stop.Contains(stem)) continue;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, stem, out _)++;
         }
     }
 

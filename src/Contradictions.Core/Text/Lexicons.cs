@@ -52,5 +52,17 @@ public static class Lexicons
 
     public static bool IsNegation(string token) => Negating.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
 
+    public static bool IsNegation(ReadOnlySpan<char> token) => Spans.Negating.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
+
+    /// <summary>The lexicons looked up by span, for callers that read tokens without making strings of them.</summary>
+    public static class Spans
+    {
+        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Refuting { get; } = Lexicons.Refuting.GetAlternateLookup<ReadOnlySpan<char>>();
+        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Hedging { get; } = Lexicons.Hedging.GetAlternateLookup<ReadOnlySpan<char>>();
+        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Affirming { get; } = Lexicons.Affirming.GetAlternateLookup<ReadOnlySpan<char>>();
+        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Negating { get; } = Lexicons.Negating.GetAlternateLookup<ReadOnlySpan<char>>();
+        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop { get; } = Lexicons.Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }

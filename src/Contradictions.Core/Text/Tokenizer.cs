@@ -16,37 +16,50 @@ public static class Tokenizer
 
     public static void Tokenize(ReadOnlySpan<char> text, List<string> tokens)
     {
-        Span<char> buffer = stackalloc char[64];
-        int i = 0;
-        while (i < text.Length)
+        foreach (var token in Enumerate(text, stackalloc char[64])) tokens.Add(new string(token));
+    }
+
+    /// <summary>
+    /// The same tokens as spans, each valid until the next one is read: no string per token, for callers that only
+    /// hash or look up tokens. <paramref name="buffer"/> holds the current token (a longer token moves to the heap).
+    /// </summary>
+    public static TokenEnumerator Enumerate(ReadOnlySpan<char> text, Span<char> buffer) => new(text, buffer);
+
+    /// <summary>See <see cref="Enumerate"/>.</summary>
+    public ref struct TokenEnumerator
+    {
+        private readonly ReadOnlySpan<char> text;
+        private Span<char> buffer;
+        private int position;
+        private int length;
+
+        internal TokenEnumerator(ReadOnlySpan<char> text, Span<char> buffer)
         {
-            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            this.text = text;
+            this.buffer = buffer;
+        }
+
+        public readonly ReadOnlySpan<char> Current => buffer[..length];
+
+        public readonly TokenEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            int i = position;
+            while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
             int len = 0;
-            var buf = buffer;
             while (i < text.Length)
             {
                 char c = text[i];
                 if (char.IsLetterOrDigit(c))
                 {
-                    if (len == buf.Length)
-                    {
-                        var bigger = new char[buf.Length * 2];
-                        buf.CopyTo(bigger);
-                        buf = bigger;
-                    }
-                    buf[len++] = char.ToLowerInvariant(c);
+                    Append(char.ToLowerInvariant(c), ref len);
                     i++;
                 }
                 else if (IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && len > 0
-                         && JoinerFits(c, buf[len - 1], text[i + 1]))
+                         && JoinerFits(c, buffer[len - 1], text[i + 1]))
                 {
-                    if (len == buf.Length)
-                    {
-                        var bigger = new char[buf.Length * 2];
-                        buf.CopyTo(bigger);
-                        buf = bigger;
-                    }
-                    buf[len++] = c is '\u2019' or '\u02BC' or '\u2018' ? '\'' : c;
+                    Append(c is '\u2019' or '\u02BC' or '\u2018' ? '\'' : c, ref len);
                     i++;
                 }
                 else
@@ -54,7 +67,20 @@ public static class Tokenizer
                     break;
                 }
             }
-            tokens.Add(new string(buf[..len]));
+            position = i;
+            length = len;
+            return len > 0;
+        }
+
+        private void Append(char c, ref int len)
+        {
+            if (len == buffer.Length)
+            {
+                var bigger = new char[Math.Max(16, buffer.Length * 2)];
+                buffer.CopyTo(bigger);
+                buffer = bigger;
+            }
+            buffer[len++] = c;
         }
     }
 

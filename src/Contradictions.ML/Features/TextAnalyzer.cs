@@ -22,35 +22,34 @@ internal sealed class AnalyzedText
 
 internal static class TextAnalyzer
 {
-    [ThreadStatic] private static List<string>? tokensBuffer;
-
+    // Tokens are read as spans: a string is made only for what is kept (stems and numbers), not for stop words.
     public static AnalyzedText Analyze(ReadOnlySpan<char> text)
     {
-        var tokens = tokensBuffer ??= new List<string>(256);
-        tokens.Clear();
-        Tokenizer.Tokenize(text, tokens);
-        var stems = new List<string>(tokens.Count);
+        var stems = new List<string>(32);
         List<string>? numbers = null;
-        int refuting = 0, hedging = 0, affirming = 0, negating = 0;
-        foreach (var token in tokens)
+        int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
+        Span<char> stemBuffer = stackalloc char[64];
+        foreach (var token in Tokenizer.Enumerate(text, stackalloc char[64]))
         {
-            if (Lexicons.Refuting.Contains(token)) refuting++;
-            if (Lexicons.Hedging.Contains(token)) hedging++;
-            if (Lexicons.Affirming.Contains(token)) affirming++;
+            tokens++;
+            if (Lexicons.Spans.Refuting.Contains(token)) refuting++;
+            if (Lexicons.Spans.Hedging.Contains(token)) hedging++;
+            if (Lexicons.Spans.Affirming.Contains(token)) affirming++;
             if (Lexicons.IsNegation(token)) negating++;
             if (char.IsDigit(token[0]))
             {
-                (numbers ??= []).Add(token.Replace(",", "", StringComparison.Ordinal));
-                stems.Add(token);
+                var number = token.ToString();
+                (numbers ??= []).Add(number.Replace(",", "", StringComparison.Ordinal));
+                stems.Add(number);
                 continue;
             }
-            if (Lexicons.Stop.Contains(token)) continue;
-            stems.Add(Stemmer.Stem(token));
+            if (Lexicons.Spans.Stop.Contains(token)) continue;
+            stems.Add(new string(Stemmer.Stem(token, stemBuffer)));
         }
         return new AnalyzedText
         {
             Stems = stems.ToArray(),
-            TokenCount = tokens.Count,
+            TokenCount = tokens,
             Refuting = refuting,
             Hedging = hedging,
             Affirming = affirming,

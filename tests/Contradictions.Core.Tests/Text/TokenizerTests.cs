@@ -25,4 +25,15 @@ public class TokenizerTests
 
         Assert.Equal([word], Tokenizer.Tokenize(word.ToUpperInvariant()));
     }
+
+    [Fact]
+    public void Enumerated_spans_are_the_tokens_even_when_a_token_outgrows_the_buffer()
+    {
+        const string text = "The Ministry of Defence's spokesman denied a 90% figure: counter-intelligence-officer-level sources, 1,000.5 km.";
+        var spans = new List<string>();
+        foreach (var token in Tokenizer.Enumerate(text, stackalloc char[4])) spans.Add(token.ToString());
+
+        Assert.Equal(Tokenizer.Tokenize(text), spans);
+        Assert.Contains("counter-intelligence-officer-level", spans);
+    }
 }
