@@ -52,6 +52,28 @@ public class FeaturizerTests
     }
 
     [Fact]
+    public void A_claims_passage_view_holds_what_preparing_it_as_a_passage_gives_sharing_the_claim_views_arrays()
+    {
+        var model = Contradictions.ML.Model.StanceModel.Load(RepoPaths.Of("models", "stance.zip")).Featurizer;
+        var sentences = Directory.GetFiles(RepoPaths.Of("data", "articles"), "*.txt")
+            .SelectMany(f => File.ReadAllLines(f)).Where(line => line.Length > 20 && !line.Contains(". ", StringComparison.Ordinal)).Take(60).ToList();
+
+        Assert.True(sentences.Count >= 40, $"{sentences.Count} one-sentence lines");
+        foreach (var text in sentences)
+        {
+            var (claim, passage) = model.ClaimAndPassage(text);
+            var alone = model.Passage(text);
+            Assert.Equal(alone.StemHashes, passage.StemHashes);
+            Assert.Equal(alone.LeadStemHashes, passage.LeadStemHashes);
+            Assert.Equal(alone.Ngrams, passage.Ngrams);
+            Assert.Equal(alone.Postings.Ids, passage.Postings.Ids);
+            Assert.Same(claim.StemHashes, passage.StemHashes);
+            // The claim keeps a repeated n-gram twice, the passage once; without repeats they are one array.
+            if (passage.Ngrams.Length == claim.Ngrams.Length) Assert.Same(claim.Ngrams, passage.Ngrams);
+        }
+    }
+
+    [Fact]
     public void Identical_texts_have_cosine_one_and_full_overlap()
     {
         const string text = "Cat saves owner from fire.";

@@ -48,14 +48,17 @@ internal static class EntityExtractor
         if (!IsCap(s, t[i])) return false;
         if (i == 0 || t[i - 1].Kind is TokenKind.OpenQuote || (t[i - 1].Kind == TokenKind.Punct && s[t[i - 1].Start] is '.' or ':' or '—'))
         {
-            var w = s.Substring(t[i].Start, t[i].Length);
-            if (SentenceOpeners.Contains(w)) return false;
+            if (Openers.Contains(s.AsSpan(t[i].Start, t[i].Length))) return false;
         }
         return true;
     }
 
     private static bool IsCap(string s, Token t) => t.Kind == TokenKind.Word && char.IsUpper(s[t.Start]) && !DateExtractor.IsMonth(s.AsSpan(t.Start, t.Length))
-                                                     && !Lexicon.Weekdays.Contains(s.Substring(t.Start, t.Length));
+                                                     && !Weekdays.Contains(s.AsSpan(t.Start, t.Length));
+
+    // Looked up by span: every capitalised word is checked, and a substring for each was garbage at once.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Weekdays = Lexicon.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Openers = SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool Possessive(string s, Token t) => t.Length > 2 && s[t.End - 2] is '\'' or '’' or 'ʼ' && s[t.End - 1] == 's';
 
@@ -91,7 +94,7 @@ internal static class EntityExtractor
         bool hasBodyWord = words.Any(w => Lexicon.BodyWords.Contains(w));
         if (sIdx < words.Count && !(hasBodyWord && sIdx == 0))
         {
-            var person = string.Join(' ', words.Skip(sIdx));
+            var person = string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[sIdx..]);
             int personWords = words.Count - sIdx;
             if (personWords >= 2)
             {

@@ -158,8 +158,12 @@ public sealed class OriginClusterer
     public OriginSketch Sketch(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Sketch(text, new SketchScratch(_seeds.Length));
+        // A scan sketches every claim through here: one scratch per thread, not one (a kilobyte of signature) per claim.
+        var scratch = threadScratch is { } reused && reused.Signature.Length == _seeds.Length ? reused : threadScratch = new SketchScratch(_seeds.Length);
+        return Sketch(text, scratch);
     }
+
+    [ThreadStatic] private static SketchScratch? threadScratch;
 
     private sealed class SketchScratch(int hashes)
     {

@@ -66,12 +66,14 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     private static ClaimFeatures ClaimOf(SentenceFeatures sentence, string[] stems, string claim)
     {
         var hashes = Shingles.Hashes(stems);
-        ulong[] ngrams = [.. Shingles.Ngrams(hashes, 2), .. Shingles.Ngrams(hashes, 3)];
+        var ngrams = Shingles.BigramsAndTrigrams(hashes);
         Array.Sort(ngrams);
+        // The n-grams are made: the hashes' order is no longer needed.
+        Array.Sort(hashes);
         return new ClaimFeatures
         {
             Sentence = sentence,
-            StemHashes = PassageFeatures.SortedDistinct([.. hashes]),
+            StemHashes = Distinct(hashes),
             Ngrams = ngrams,
             IsQuestion = claim.TrimEnd().EndsWith('?'),
         };
@@ -94,28 +96,34 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
 
     public PassageFeatures Passage(string passage) => Passage(passage, PassageSplitter.Split(passage), null, null);
 
-    /// <param name="sameText">The text prepared as a claim: arrays with the same values are shared rather than kept twice (a scan keeps both views of every claim).</param>
+    /// <param name="sameText">
+    /// The same one-sentence text prepared as a claim: its stem and n-gram hashes are this passage's (the claim keeps
+    /// repeated n-grams, the passage only distinct ones), so they are taken from it rather than computed and kept twice.
+    /// </param>
     private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, string[] Stems)? first, ClaimFeatures? sameText)
     {
         var sentences = new SentenceFeatures[ranges.Count];
-        var stems = new List<ulong>();
+        var stems = sameText is null ? new List<ulong>() : null;
         // A passage of at most the lead's sentences is all lead: one set serves both.
         var lead = ranges.Count <= LeadSentences ? null : new List<ulong>();
-        var ngrams = new List<ulong>();
+        var ngrams = sameText is null ? new List<ulong>() : null;
         HashSet<string>? numbers = null;
-        var allStems = new List<string>();
+        var allStems = ranges.Count != 1 ? new List<string>() : null;
         int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
         for (int i = 0; i < ranges.Count; i++)
         {
             var (s, sentenceStems) = i == 0 && first is { } f ? f : Analyzed(passage.AsSpan(ranges[i]), Lexicon.Passage);
             sentences[i] = s;
-            var hashes = Shingles.Hashes(sentenceStems);
-            stems.AddRange(hashes);
-            if (i < LeadSentences) lead?.AddRange(hashes);
-            ngrams.AddRange(Shingles.Ngrams(hashes, 2));
-            ngrams.AddRange(Shingles.Ngrams(hashes, 3));
+            if (stems is not null)
+            {
+                var hashes = Shingles.Hashes(sentenceStems);
+                stems.AddRange(hashes);
+                if (i < LeadSentences) lead?.AddRange(hashes);
+                ngrams!.AddRange(Shingles.Ngrams(hashes, 2));
+                ngrams.AddRange(Shingles.Ngrams(hashes, 3));
+            }
             foreach (var n in s.Text.Numbers) (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(n);
-            if (ranges.Count > 1) allStems.AddRange(sentenceStems);
+            allStems?.AddRange(sentenceStems);
             tokens += s.Text.TokenCount;
             refuting += s.Text.Refuting;
             hedging += s.Text.Hedging;
@@ -123,9 +131,9 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             negating += s.Text.Negating;
         }
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
-        var whole = sentences.Length == 1 ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
+        var whole = allStems is null ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
         var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
-        var stemSet = SharedIfEqual(PassageFeatures.SortedDistinct(stems), sameText?.StemHashes);
+        var stemSet = sameText?.StemHashes ?? PassageFeatures.SortedDistinct(stems!);
         var wholeText = new AnalyzedText
         {
             Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
@@ -141,13 +149,23 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             Sentences = sentences,
             StemHashes = stemSet,
             LeadStemHashes = lead is null ? stemSet : PassageFeatures.SortedDistinct(lead),
-            Ngrams = SharedIfEqual(PassageFeatures.SortedDistinct(ngrams), sameText?.Ngrams),
+            Ngrams = sameText is null ? PassageFeatures.SortedDistinct(ngrams!) : Distinct(sameText.Ngrams),
             Numbers = numbers ?? NoNumbers,
             Postings = postings,
         };
     }
 
-    private static ulong[] SharedIfEqual(ulong[] values, ulong[]? same) => same is not null && values.AsSpan().SequenceEqual(same) ? same : values;
+    // The distinct values of an ascending array: the array itself when it has no repeats (most claims).
+    private static ulong[] Distinct(ulong[] ascending)
+    {
+        int n = ascending.Length == 0 ? 0 : 1;
+        for (int i = 1; i < ascending.Length; i++) if (ascending[i] != ascending[i - 1]) n++;
+        if (n == ascending.Length) return ascending;
+        var result = new ulong[n];
+        int k = 0;
+        for (int i = 0; i < ascending.Length; i++) if (i == 0 || ascending[i] != ascending[i - 1]) result[k++] = ascending[i];
+        return result;
+    }
 
     // Per-pair cost then depends on the claim's few terms, not on the passage's length.
     internal static PassagePostings InvertOne(SparseVector whole) =>

@@ -110,14 +110,28 @@ internal static class Shingles
 
     public static ulong[] Ngrams(ulong[] hashes, int n)
     {
-        if (hashes.Length < n) return [];
-        var result = new ulong[hashes.Length - n + 1];
+        var result = new ulong[Math.Max(0, hashes.Length - n + 1)];
+        Ngrams(hashes, n, result);
+        return result;
+    }
+
+    /// <summary>The bigrams and then the trigrams, in one array.</summary>
+    public static ulong[] BigramsAndTrigrams(ulong[] hashes)
+    {
+        int bigrams = Math.Max(0, hashes.Length - 1);
+        var result = new ulong[bigrams + Math.Max(0, hashes.Length - 2)];
+        Ngrams(hashes, 2, result.AsSpan(0, bigrams));
+        Ngrams(hashes, 3, result.AsSpan(bigrams));
+        return result;
+    }
+
+    private static void Ngrams(ulong[] hashes, int n, Span<ulong> result)
+    {
         for (int i = 0; i < result.Length; i++)
         {
             ulong h = (ulong)n;
             for (int j = 0; j < n; j++) h = TextAnalyzer.Combine(h, hashes[i + j]);
             result[i] = h;
         }
-        return result;
     }
 }

@@ -37,20 +37,29 @@ internal sealed class TextModel
     public SparseVector Vectorize(string[] stems)
     {
         if (stems.Length == 0) return SparseVector.Empty;
-        var counts = new Dictionary<int, int>();
+        // Known terms' ids, sorted, then counted by runs: no dictionary per text.
+        int[]? heap = stems.Length > 256 ? new int[stems.Length] : null;
+        Span<int> found = heap ?? stackalloc int[stems.Length];
+        int n = 0;
         foreach (var stem in stems)
         {
-            if (ids.TryGetValue(stem, out int id)) counts[id] = counts.GetValueOrDefault(id) + 1;
+            if (ids.TryGetValue(stem, out int id)) found[n++] = id;
         }
-        if (counts.Count == 0) return SparseVector.Empty;
-        var keys = counts.Keys.ToArray();
-        Array.Sort(keys);
-        var weights = new float[keys.Length];
+        if (n == 0) return SparseVector.Empty;
+        found = found[..n];
+        found.Sort();
+        int distinct = 1;
+        for (int i = 1; i < n; i++) if (found[i] != found[i - 1]) distinct++;
+        var keys = new int[distinct];
+        var weights = new float[distinct];
         double norm = 0;
-        for (int i = 0; i < keys.Length; i++)
+        for (int i = 0, k = 0; i < n; k++)
         {
-            float w = (1 + MathF.Log(counts[keys[i]])) * Idf[keys[i]];
-            weights[i] = w;
+            int start = i;
+            while (i < n && found[i] == found[start]) i++;
+            keys[k] = found[start];
+            float w = (1 + MathF.Log(i - start)) * Idf[keys[k]];
+            weights[k] = w;
             norm += w * w;
         }
         float inv = (float)(1 / Math.Sqrt(norm));
