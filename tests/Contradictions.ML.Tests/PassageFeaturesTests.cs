@@ -15,11 +15,4 @@ public class PassageFeaturesTests
         Assert.Equal(0, PassageFeatures.CountIn([2, 5], []));
         Assert.Equal(1, PassageFeatures.CountIn([ulong.MaxValue], [0, ulong.MaxValue]));
     }
-
-    [Fact]
-    public void Sorted_distinct_drops_repeats_and_sorts()
-    {
-        Assert.Equal([1UL, 3, 7], PassageFeatures.SortedDistinct([7, 1, 3, 7, 1]));
-        Assert.Empty(PassageFeatures.SortedDistinct([]));
-    }
 }

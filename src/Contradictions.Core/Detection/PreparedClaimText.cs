@@ -8,12 +8,12 @@ public sealed class PreparedClaimText
 {
     private readonly string text;
 
-    private PreparedClaimText(string text, ulong[] stemKeys, ulong[] denialKeys, ulong antonymMask, int negations,
+    private PreparedClaimText(string text, ulong[] stemKeys, ulong[] contentKeys, ulong antonymMask, int negations,
         int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys)
     {
         this.text = text;
         this.stemKeys = stemKeys;
-        this.denialKeys = denialKeys;
+        this.contentKeys = contentKeys;
         AntonymMask = antonymMask;
         Negations = negations;
         Refuting = refuting;
@@ -29,13 +29,13 @@ public sealed class PreparedClaimText
     // The stem sets themselves are not kept: a scan holds every claim's preparation until it ends, and the strings and
     // hash sets were most of it. Training, which asks for them, builds them again (Stems).
     private readonly ulong[] stemKeys;
-    private readonly ulong[] denialKeys;
+    private readonly ulong[] contentKeys;
     private readonly ulong[] speakerKeys;
     private readonly ulong[] contextKeys;
     private HashSet<string>? stems;
 
     // Key lists reused by each thread's preparations: only their sorted distinct copies are kept.
-    [ThreadStatic] private static (List<ulong> Stems, List<ulong> Denial, List<ulong> Context)? scratch;
+    [ThreadStatic] private static (List<ulong> Stems, List<ulong> Content, List<ulong> Context)? scratch;
 
     /// <summary>How many stems this claim shares with <paramref name="other"/>.</summary>
     public int SharedStems(PreparedClaimText other)
@@ -51,7 +51,7 @@ public sealed class PreparedClaimText
     public float ContentCoveredBy(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return denialKeys.Length == 0 ? 0 : Shared(denialKeys, other.stemKeys) / (float)denialKeys.Length;
+        return contentKeys.Length == 0 ? 0 : Shared(contentKeys, other.stemKeys) / (float)contentKeys.Length;
     }
 
     // Both ascending and distinct.
@@ -85,16 +85,6 @@ public sealed class PreparedClaimText
         return found;
     }
 
-    private static ulong[] SortedDistinct(List<ulong> keys)
-    {
-        if (keys.Count == 0) return [];
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
-        span.Sort();
-        int n = 1;
-        for (int i = 1; i < span.Length; i++) if (span[i] != span[n - 1]) span[n++] = span[i];
-        return span[..n].ToArray();
-    }
-
     private static ulong Key(ReadOnlySpan<char> s) => StableHash.Of(s);
 
     /// <summary>Which of the pair features' antonym stems the claim has, one bit each.</summary>
@@ -118,9 +108,9 @@ public sealed class PreparedClaimText
         // token was most of what preparing allocated.
         int negations = 0, refuting = 0, hedging = 0;
         ulong antonyms = 0;
-        var (stemKeys, denialKeys, context) = scratch ??= ([], [], []);
+        var (stemKeys, contentKeys, context) = scratch ??= ([], [], []);
         stemKeys.Clear();
-        denialKeys.Clear();
+        contentKeys.Clear();
         context.Clear();
         Span<char> tokenBuffer = stackalloc char[64];
         Span<char> stemBuffer = stackalloc char[64];
@@ -135,7 +125,7 @@ public sealed class PreparedClaimText
             ulong key = Key(stem);
             stemKeys.Add(key);
             antonyms |= PairFeatureExtractor.AntonymBitOf(stem);
-            if (!(Lexicons.Spans.Refuting.Contains(stem) || Lexicons.Spans.Hedging.Contains(stem) || stem is "deny" or "later")) denialKeys.Add(key);
+            if (!(Lexicons.Spans.Refuting.Contains(stem) || Lexicons.Spans.Hedging.Contains(stem) || stem is "deny" or "later")) contentKeys.Add(key);
         }
         var speaker = claim.Speaker is { Anonymous: false } s
             ? Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal).ToArray()
@@ -144,10 +134,11 @@ public sealed class PreparedClaimText
         {
             foreach (var w in Tokenizer.Enumerate(link.Name, tokenBuffer)) context.Add(Key(Prefix(w)));
         }
-        return new PreparedClaimText(claim.Text, SortedDistinct(stemKeys), SortedDistinct(denialKeys), antonyms,
-            negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), SortedDistinct(context));
+        return new PreparedClaimText(claim.Text, KeySet.Of(stemKeys), KeySet.Of(contentKeys), antonyms,
+            negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), KeySet.Of(context));
     }
 
+    // The stems From keys, as strings (the same filter: SharedStems and Stems must agree).
     private static HashSet<string> StemsOf(List<string> tokens)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using Contradictions.Core.Text;
+
 namespace Contradictions.ML.Features;
 
 /// <summary>
@@ -73,7 +75,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         return new ClaimFeatures
         {
             Sentence = sentence,
-            StemHashes = Distinct(hashes),
+            StemHashes = KeySet.OfAscending(hashes),
             Ngrams = ngrams,
             IsQuestion = claim.TrimEnd().EndsWith('?'),
         };
@@ -133,7 +135,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
         var whole = allStems is null ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
         var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
-        var stemSet = sameText?.StemHashes ?? PassageFeatures.SortedDistinct(stems!);
+        var stemSet = sameText?.StemHashes ?? KeySet.Of(stems!);
         var wholeText = new AnalyzedText
         {
             Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
@@ -148,23 +150,11 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             },
             Sentences = sentences,
             StemHashes = stemSet,
-            LeadStemHashes = lead is null ? stemSet : PassageFeatures.SortedDistinct(lead),
-            Ngrams = sameText is null ? PassageFeatures.SortedDistinct(ngrams!) : Distinct(sameText.Ngrams),
+            LeadStemHashes = lead is null ? stemSet : KeySet.Of(lead),
+            Ngrams = sameText is null ? KeySet.Of(ngrams!) : KeySet.OfAscending(sameText.Ngrams),
             Numbers = numbers ?? NoNumbers,
             Postings = postings,
         };
-    }
-
-    // The distinct values of an ascending array: the array itself when it has no repeats (most claims).
-    private static ulong[] Distinct(ulong[] ascending)
-    {
-        int n = ascending.Length == 0 ? 0 : 1;
-        for (int i = 1; i < ascending.Length; i++) if (ascending[i] != ascending[i - 1]) n++;
-        if (n == ascending.Length) return ascending;
-        var result = new ulong[n];
-        int k = 0;
-        for (int i = 0; i < ascending.Length; i++) if (i == 0 || ascending[i] != ascending[i - 1]) result[k++] = ascending[i];
-        return result;
     }
 
     // Per-pair cost then depends on the claim's few terms, not on the passage's length.

@@ -54,17 +54,6 @@ internal sealed class PassageFeatures
         }
         return found;
     }
-
-    /// <summary>The distinct values, ascending.</summary>
-    public static ulong[] SortedDistinct(List<ulong> values)
-    {
-        if (values.Count == 0) return [];
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-        span.Sort();
-        int n = 1;
-        for (int i = 1; i < span.Length; i++) if (span[i] != span[n - 1]) span[n++] = span[i];
-        return span[..n].ToArray();
-    }
 }
 
 /// <summary>

@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+
+namespace Contradictions.Core.Text;
+
+/// <summary>
+/// Sets of 64-bit keys (hashed stems, n-grams, word prefixes) as ascending arrays without repeats: what the pair and
+/// stance features merge, a few cache lines where hash sets of strings would be read again for every pair.
+/// </summary>
+public static class KeySet
+{
+    /// <summary>The distinct values, ascending; sorts <paramref name="values"/> in place.</summary>
+    public static ulong[] Of(List<ulong> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0) return [];
+        var span = CollectionsMarshal.AsSpan(values);
+        span.Sort();
+        int n = 1;
+        for (int i = 1; i < span.Length; i++) if (span[i] != span[n - 1]) span[n++] = span[i];
+        return span[..n].ToArray();
+    }
+
+    /// <summary>The distinct values of an ascending array: the array itself when it has no repeats.</summary>
+    public static ulong[] OfAscending(ulong[] ascending)
+    {
+        ArgumentNullException.ThrowIfNull(ascending);
+        int n = ascending.Length == 0 ? 0 : 1;
+        for (int i = 1; i < ascending.Length; i++) if (ascending[i] != ascending[i - 1]) n++;
+        if (n == ascending.Length) return ascending;
+        var result = new ulong[n];
+        int k = 0;
+        for (int i = 0; i < ascending.Length; i++) if (i == 0 || ascending[i] != ascending[i - 1]) result[k++] = ascending[i];
+        return result;
+    }
+}
