@@ -61,28 +61,29 @@ public sealed class CorroborationGroups
             else firstOfOrigin[origins[i].OriginId] = i;
         }
 
+        var roots = new int[n];
+        var sizes = new int[n];
+        for (int i = 0; i < n; i++) sizes[roots[i] = DisjointSets.Find(parent, i)]++;
+        var groups = new List<CorroborationGroup>(n);
+        var groupOf = new Dictionary<long, CorroborationGroup>(n);
+        // Most claims restate nothing: one claim, one origin, one voice, without a member list or the sets below.
         var members = new Dictionary<int, List<int>>();
         for (int i = 0; i < n; i++)
         {
-            int root = DisjointSets.Find(parent, i);
-            if (!members.TryGetValue(root, out var list)) members[root] = list = [];
-            list.Add(i);
-        }
-
-        var groups = new List<CorroborationGroup>(members.Count);
-        var groupOf = new Dictionary<long, CorroborationGroup>(n);
-        foreach (var list in members.Values)
-        {
-            if (list.Count == 1)
+            if (sizes[roots[i]] == 1)
             {
-                // Most claims restate nothing: one claim, one origin, one voice, without the sets below.
-                var only = origins[list[0]];
+                var only = origins[i];
                 var single = new CorroborationGroup([only.ClaimId], [only.OriginId], 1);
                 groups.Add(single);
                 groupOf[only.ClaimId] = single;
                 continue;
             }
+            if (!members.TryGetValue(roots[i], out var list)) members[roots[i]] = list = new List<int>(sizes[roots[i]]);
+            list.Add(i);
+        }
 
+        foreach (var list in members.Values)
+        {
             var ids = new long[list.Count];
             for (int i = 0; i < ids.Length; i++) ids[i] = origins[list[i]].ClaimId;
             Array.Sort(ids);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Detection;
 using Contradictions.Storage.Ingest;
@@ -176,17 +177,26 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     /// </summary>
     private List<(ClaimContext A, ClaimContext B)> NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts, Dictionary<long, long[]> scored)
     {
+        // Each claim's origin as a number, found once per claim: this loop is serial and runs for every candidate,
+        // and comparing and hashing the origin ids' strings for each was most of it.
+        var numbers = new Dictionary<string, int>(contexts.Count, StringComparer.Ordinal);
+        var claims = new Dictionary<long, (ClaimContext Context, int Origin)>(contexts.Count);
+        foreach (var (id, context) in contexts)
+        {
+            var origin = context.OriginId ?? OriginClusterer.OriginIdOf(id);
+            ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, origin, out bool known);
+            if (!known) number = numbers.Count - 1;
+            claims[id] = (context, number);
+        }
         var toScore = new List<(ClaimContext, ClaimContext)>();
-        var seenOrigins = new HashSet<(string, string)>();
+        var seenOrigins = new HashSet<long>();
         foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim, Math.Max(1, options.Parallelism)))
         {
             var (a, b) = x < y ? (x, y) : (y, x);
-            var ca = contexts[a];
-            var cb = contexts[b];
-            if (ca.OriginId is not null && ca.OriginId == cb.OriginId) continue;
-            var oa = ca.OriginId ?? OriginClusterer.OriginIdOf(a);
-            var ob = cb.OriginId ?? OriginClusterer.OriginIdOf(b);
-            if (!seenOrigins.Add(string.CompareOrdinal(oa, ob) < 0 ? (oa, ob) : (ob, oa))) continue;
+            var (ca, oa) = claims[a];
+            var (cb, ob) = claims[b];
+            if (ca.OriginId is not null && oa == ob) continue;
+            if (!seenOrigins.Add(((long)Math.Min(oa, ob) << 32) | (uint)Math.Max(oa, ob))) continue;
             if (ClaimStore.WasScored(scored, a, b)) continue;
             toScore.Add((ca, cb));
         }
