@@ -24,10 +24,12 @@ public sealed class PreparedClaimText
 
     // Stems and word prefixes as 64-bit FNV-1a keys (as the stance features key stems), sorted: the pair features
     // compare them for every candidate pair, and merging or halving small arrays reads a few cache lines where
-    // hash-set look-ups read every string of both claims. Two distinct words would have to share a 64-bit key to
-    // change a count (none do among the FNC-1 bodies' stems: the scan's output is the same to the byte).
-    // The stem sets themselves are not kept: a scan holds every claim's preparation until it ends, and the strings and
-    // hash sets were most of it. Training, which asks for them, builds them again (Stems).
+    // hash-set look-ups read every string of both claims. The stem sets themselves are not kept: a scan holds every
+    // claim's preparation until it ends, and the strings and hash sets were most of it (training, which asks for them,
+    // builds them again: Stems). Every count here (shared stems, distinct stems, content coverage) is of keys, so two
+    // distinct words sharing a 64-bit key would count as one: none do among the FNC-1 bodies' stems, but such a pair
+    // can be found by search (FNV-1a is not a cryptographic hash), and a text planting one moves these features a
+    // little, as planting any overlapping words would.
     private readonly ulong[] stemKeys;
     private readonly ulong[] contentKeys;
     private readonly ulong[] speakerKeys;
@@ -67,7 +69,7 @@ public sealed class PreparedClaimText
         return shared;
     }
 
-    /// <summary>Distinct stems (the size of <see cref="Stems"/>).</summary>
+    /// <summary>Distinct stems, counted by key (the size of <see cref="Stems"/> unless two stems share a key).</summary>
     public int StemCount => stemKeys.Length;
 
     /// <summary>

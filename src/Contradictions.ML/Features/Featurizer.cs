@@ -104,6 +104,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     /// </param>
     private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, string[] Stems)? first, ClaimFeatures? sameText)
     {
+        // The claim view's hashes are this passage's only if it is that one sentence (and then it is all lead).
+        if (sameText is not null && ranges.Count != 1) throw new ArgumentException("a claim view is shared only by a one-sentence passage", nameof(sameText));
         var sentences = new SentenceFeatures[ranges.Count];
         var stems = sameText is null ? new List<ulong>() : null;
         // A passage of at most the lead's sentences is all lead: one set serves both.

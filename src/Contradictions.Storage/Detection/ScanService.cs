@@ -195,7 +195,8 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             var (a, b) = x < y ? (x, y) : (y, x);
             var (ca, oa) = claims[a];
             var (cb, ob) = claims[b];
-            if (ca.OriginId is not null && oa == ob) continue;
+            // Copies of one passage: both claims have the same stored origin (a claim without one is its own).
+            if (ca.OriginId is not null && cb.OriginId is not null && oa == ob) continue;
             if (!seenOrigins.Add(((long)Math.Min(oa, ob) << 32) | (uint)Math.Max(oa, ob))) continue;
             if (ClaimStore.WasScored(scored, a, b)) continue;
             toScore.Add((ca, cb));
