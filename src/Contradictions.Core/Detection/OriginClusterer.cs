@@ -50,16 +50,12 @@ public sealed class OriginClusterer
         var bandHashes = new ulong[(long)n * Options.Bands];
         // Shingles and MinHash band keys are per claim: computed on all cores (or ahead, by Sketch). Bucketing below
         // stays in claim order, so the clusters do not depend on thread timing.
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Parallelism) },
-            () => new SketchScratch(_seeds.Length),
-            (i, _, scratch) =>
-            {
-                var sketch = list[i].Sketch ?? Sketch(list[i].Text, scratch);
-                shingles[i] = sketch.Shingles;
-                sketch.BandHashes.CopyTo(bandHashes, (long)i * Options.Bands);
-                return scratch;
-            },
-            _ => { });
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Parallelism) }, i =>
+        {
+            var sketch = list[i].Sketch ?? Sketch(list[i].Text);
+            shingles[i] = sketch.Shingles;
+            sketch.BandHashes.CopyTo(bandHashes, (long)i * Options.Bands);
+        });
 
         // Reading-order neighbours within each article.
         var prev = new int[n];
@@ -158,9 +154,15 @@ public sealed class OriginClusterer
     public OriginSketch Sketch(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // A scan sketches every claim through here: one scratch per thread, not one (a kilobyte of signature) per claim.
+        // Every claim is sketched through here: one scratch per thread, not one (a kilobyte of signature) per claim.
         var scratch = threadScratch is { } reused && reused.Signature.Length == _seeds.Length ? reused : threadScratch = new SketchScratch(_seeds.Length);
-        return Sketch(text, scratch);
+        TokenHashes(text, scratch.Tokens);
+        var bands = new ulong[Options.Bands];
+        var shingles = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
+        if (shingles.Length == 0) return new OriginSketch([], bands);
+        MinHash(shingles, _seeds, scratch.Signature, Vector256.IsHardwareAccelerated);
+        for (int band = 0; band < Options.Bands; band++) bands[band] = BandHash(scratch.Signature, band);
+        return new OriginSketch(shingles, bands);
     }
 
     [ThreadStatic] private static SketchScratch? threadScratch;
@@ -169,17 +171,6 @@ public sealed class OriginClusterer
     {
         public readonly List<ulong> Tokens = [];
         public readonly ulong[] Signature = new ulong[hashes];
-    }
-
-    private OriginSketch Sketch(string text, SketchScratch scratch)
-    {
-        TokenHashes(text, scratch.Tokens);
-        var bands = new ulong[Options.Bands];
-        var shingles = scratch.Tokens.Count < Options.MinWords ? [] : Shingles(scratch.Tokens, Options.ShingleSize);
-        if (shingles.Length == 0) return new OriginSketch([], bands);
-        MinHash(shingles, _seeds, scratch.Signature, Vector256.IsHardwareAccelerated);
-        for (int band = 0; band < Options.Bands; band++) bands[band] = BandHash(scratch.Signature, band);
-        return new OriginSketch(shingles, bands);
     }
 
     /// <summary>Exact Jaccard similarity of two texts' word shingles (0 when either has no shingle).</summary>

@@ -45,7 +45,7 @@ public static class PairFeatureExtractor
     private static readonly (ulong A, ulong B)[] AntonymBits =
         Antonyms.Select(p => (1UL << Array.IndexOf(AntonymStems, p.A), 1UL << Array.IndexOf(AntonymStems, p.B))).ToArray();
 
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> AntonymBitOfStem =
+    private static readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> AntonymBitOfStem =
         AntonymStems.Select((stem, i) => (stem, bit: 1UL << i)).ToFrozenDictionary(x => x.stem, x => x.bit, StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -86,7 +86,8 @@ public static class PairFeatureExtractor
         bool aDenied = a.Claim.Polarity == Polarity.Denied, bDenied = b.Claim.Polarity == Polarity.Denied;
         f[k++] = aDenied ^ bDenied ? 1 : 0;
         f[k++] = aDenied && bDenied ? 1 : 0;
-        f[k++] = aDenied ^ bDenied ? (aDenied ? DenialCoverageOf(ta, tb) : DenialCoverageOf(tb, ta)) : 0;
+        // A denial restates the proposition it denies, so coverage is measured on the denial's own content.
+        f[k++] = aDenied ^ bDenied ? (aDenied ? ta.ContentCoveredBy(tb) : tb.ContentCoveredBy(ta)) : 0;
 
         bool negA = ta.Negations > 0, negB = tb.Negations > 0;
         f[k++] = negA != negB && !(aDenied ^ bDenied) ? 1 : 0;
@@ -166,9 +167,6 @@ public static class PairFeatureExtractor
         if ((ta.Refuting > 0) != (tb.Refuting > 0) && !(aDenied ^ bDenied)) cues.Add($"only {(ta.Refuting > 0 ? "A" : "B")} uses refuting words (fake, hoax, false, denied…)");
         return cues;
     }
-
-    // A denial restates the proposition it denies, so coverage is measured on the denial's own content.
-    private static float DenialCoverageOf(PreparedClaimText denial, PreparedClaimText report) => denial.ContentCoveredBy(report);
 
     // One side has one word of the pair and the other side the other, neither both: symmetric in the two sides.
     private static bool AntonymFires(ulong a, ulong b, (ulong X, ulong Y) pair) =>

@@ -123,8 +123,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
                 var hashes = Shingles.Hashes(sentenceStems);
                 stems.AddRange(hashes);
                 if (i < LeadSentences) lead?.AddRange(hashes);
-                ngrams!.AddRange(Shingles.Ngrams(hashes, 2));
-                ngrams.AddRange(Shingles.Ngrams(hashes, 3));
+                ngrams!.AddRange(Shingles.BigramsAndTrigrams(hashes));
             }
             foreach (var n in s.Text.Numbers) (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(n);
             allStems?.AddRange(sentenceStems);

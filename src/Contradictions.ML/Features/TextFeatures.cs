@@ -97,13 +97,6 @@ internal static class Shingles
         return result;
     }
 
-    public static ulong[] Ngrams(ulong[] hashes, int n)
-    {
-        var result = new ulong[Math.Max(0, hashes.Length - n + 1)];
-        Ngrams(hashes, n, result);
-        return result;
-    }
-
     /// <summary>The bigrams and then the trigrams, in one array.</summary>
     public static ulong[] BigramsAndTrigrams(ulong[] hashes)
     {
