@@ -113,7 +113,7 @@ public sealed partial class ClaimStore
     internal sealed record FlagRow(long A, long B, float Confidence, string Kind, string Explanation, string Stance)
     {
         public static FlagRow Of(long a, long b, ScoredPair score) => new(a, b, score.Confidence, score.Kind.ToString(),
-            JsonSerializer.Serialize(score.Cues), JsonSerializer.Serialize(new StanceJson(Probabilities(score.AtoB), Probabilities(score.BtoA))));
+            FlagJson.Cues(score.Cues), FlagJson.Stance(score.AtoB, score.BtoA));
     }
 
     /// <summary>As <see cref="SaveScores"/>, for flags already built (lower claim id first).</summary>
@@ -219,6 +219,4 @@ public sealed partial class ClaimStore
         while (r.Read()) map[r.GetInt64(0)] = r.GetString(1);
         return map;
     }
-
-    private static float[] Probabilities(Core.Stance.StanceProbabilities p) => [p.Agree, p.Disagree, p.Discuss, p.Unrelated];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Contradictions.Core.Detection;
@@ -277,18 +278,24 @@ public sealed class CandidateIndex
             bool entity = list.IsEntity;
             var items = list.Items;
             int count = list.Count;
-            for (int p = 0; p < count; p++)
+            ref var slot0 = ref MemoryMarshal.GetArrayDataReference(slots);
+            ref int touched0 = ref MemoryMarshal.GetArrayDataReference(touched);
+            foreach (var posting in items.AsSpan(0, count))
             {
-                int doc = items[p].Doc;
+                int doc = posting.Doc;
                 int h = (int)(((uint)doc * 0x9E3779B1u) >> 7) & mask;
-                while (slots[h].Doc != doc && slots[h].Doc != -1) h = (h + 1) & mask;
-                ref var slot = ref slots[h];
-                if (slot.Doc == -1)
+                ref var slot = ref Unsafe.Add(ref slot0, h);
+                while (slot.Doc != doc && slot.Doc != -1)
                 {
-                    slot.Doc = doc;
-                    touched[touchedCount++] = h;
+                    h = (h + 1) & mask;
+                    slot = ref Unsafe.Add(ref slot0, h);
                 }
-                slot.Score += qw * items[p].Weight;
+                // Branch-free first touch: which postings open a slot is not predictable.
+                bool opens = slot.Doc == -1;
+                slot.Doc = doc;
+                Unsafe.Add(ref touched0, touchedCount) = h;
+                touchedCount += opens ? 1 : 0;
+                slot.Score += qw * posting.Weight;
                 if (entity) slot.Entities++;
                 else slot.Terms++;
             }
@@ -303,7 +310,8 @@ public sealed class CandidateIndex
             slot = new Accumulator { Doc = -1 };
             if (entry.Dense == self || k == 0 || entry.Score < minScore) continue;
             // Only an entry that would enter the heap pays for the random reads of the claim's article and speaker.
-            if (scratch.HeapCount == k && !WorseThan(scratch.Heap[0], entry)) continue;
+            // A full heap's root scoring higher settles it without the claim ids (most entries, once the heap is full).
+            if (scratch.HeapCount == k && (entry.Score < scratch.Heap[0].Score || !WorseThan(scratch.Heap[0], entry))) continue;
             ref readonly var owner = ref _owners[entry.Dense];
             if (owner.Article == article && !(speaker >= 0 && owner.Speaker >= 0 && owner.Speaker != speaker)) continue;
             Offer(scratch, entry, k);

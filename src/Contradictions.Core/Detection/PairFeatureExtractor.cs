@@ -81,7 +81,7 @@ public static class PairFeatureExtractor
         int union = ta.StemCount + tb.StemCount - shared;
         f[k++] = union == 0 ? 0 : shared / (float)union;
         f[k++] = Math.Min(ta.StemCount, tb.StemCount) == 0 ? 0 : shared / (float)Math.Min(ta.StemCount, tb.StemCount);
-        f[k++] = SharedEntities(a.Claim, b.Claim);
+        f[k++] = ta.SharedEntities(tb);
 
         bool aDenied = a.Claim.Polarity == Polarity.Denied, bDenied = b.Claim.Polarity == Polarity.Denied;
         f[k++] = aDenied ^ bDenied ? 1 : 0;
@@ -174,23 +174,6 @@ public static class PairFeatureExtractor
         ((a & pair.Y) != 0 && (b & pair.X) != 0 && (a & pair.X) == 0 && (b & pair.Y) == 0);
 
     // Indexed loops, not LINQ: this runs for every candidate pair and must not allocate.
-    private static int SharedEntities(Claim a, Claim b)
-    {
-        int shared = 0;
-        var eb = b.Entities;
-        for (int i = 0; i < eb.Count; i++)
-        {
-            bool repeat = false;
-            for (int j = 0; j < i && !repeat; j++) repeat = eb[j].Key == eb[i].Key;
-            if (repeat) continue;
-            for (int j = 0; j < a.Entities.Count; j++)
-            {
-                if (a.Entities[j].Key == eb[i].Key) { shared++; break; }
-            }
-        }
-        return shared;
-    }
-
     private static bool DatesConflict(Claim a, Claim b)
     {
         bool anyA = false, anyB = false;

@@ -9,9 +9,10 @@ public sealed class PreparedClaimText
     private readonly string text;
 
     private PreparedClaimText(string text, ulong[] stemKeys, ulong[] contentKeys, ulong antonymMask, int negations,
-        int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys)
+        int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys, string[] entityKeys)
     {
         this.text = text;
+        this.entityKeys = entityKeys;
         this.stemKeys = stemKeys;
         this.contentKeys = contentKeys;
         AntonymMask = antonymMask;
@@ -33,6 +34,9 @@ public sealed class PreparedClaimText
     private readonly ulong[] stemKeys;
     private readonly ulong[] contentKeys;
     private readonly ulong[] speakerKeys;
+    // The entities' keys without repeats, as strings (exact): the claim's entity list is read through an interface
+    // for every pair otherwise.
+    private readonly string[] entityKeys;
     private readonly ulong[] contextKeys;
     private HashSet<string>? stems;
 
@@ -43,7 +47,19 @@ public sealed class PreparedClaimText
     public int SharedStems(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Shared(stemKeys, other.stemKeys);
+        return KeySet.CountIn(stemKeys, other.stemKeys);
+    }
+
+    /// <summary>How many distinct entities (by key) this claim shares with <paramref name="other"/>.</summary>
+    public int SharedEntities(PreparedClaimText other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        int shared = 0;
+        foreach (var key in entityKeys)
+        {
+            if (Array.IndexOf(other.entityKeys, key) >= 0) shared++;
+        }
+        return shared;
     }
 
     /// <summary>
@@ -53,20 +69,7 @@ public sealed class PreparedClaimText
     public float ContentCoveredBy(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return contentKeys.Length == 0 ? 0 : Shared(contentKeys, other.stemKeys) / (float)contentKeys.Length;
-    }
-
-    // Both ascending and distinct.
-    private static int Shared(ulong[] a, ulong[] b)
-    {
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { shared++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return shared;
+        return contentKeys.Length == 0 ? 0 : KeySet.CountIn(contentKeys, other.stemKeys) / (float)contentKeys.Length;
     }
 
     /// <summary>Distinct stems, counted by key (the size of <see cref="Stems"/> unless two stems share a key).</summary>
@@ -137,7 +140,15 @@ public sealed class PreparedClaimText
             foreach (var w in Tokenizer.Enumerate(link.Name, tokenBuffer)) context.Add(Key(Prefix(w)));
         }
         return new PreparedClaimText(claim.Text, KeySet.Of(stemKeys), KeySet.Of(contentKeys), antonyms,
-            negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), KeySet.Of(context));
+            negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), KeySet.Of(context), EntityKeysOf(claim));
+    }
+
+    private static string[] EntityKeysOf(Claim claim)
+    {
+        if (claim.Entities.Count == 0) return [];
+        var keys = new List<string>(claim.Entities.Count);
+        foreach (var e in claim.Entities) if (!keys.Contains(e.Key)) keys.Add(e.Key);
+        return keys.ToArray();
     }
 
     // The stems From keys, as strings (the same filter: SharedStems and Stems must agree).

@@ -32,4 +32,22 @@ public static class KeySet
         for (int i = 0; i < ascending.Length; i++) if (i == 0 || ascending[i] != ascending[i - 1]) result[k++] = ascending[i];
         return result;
     }
+
+    /// <summary>
+    /// How many of <paramref name="values"/> (ascending, repeats counted) <paramref name="set"/> (ascending, distinct)
+    /// holds: one merge. Each step moves one side on a comparison of two random keys, so the steps are counted
+    /// without branching; a branch there is mispredicted about every other key.
+    /// </summary>
+    public static int CountIn(ReadOnlySpan<ulong> values, ReadOnlySpan<ulong> set)
+    {
+        int i = 0, j = 0, found = 0;
+        while (i < values.Length && j < set.Length)
+        {
+            ulong v = values[i], s = set[j];
+            found += v == s ? 1 : 0;
+            i += v <= s ? 1 : 0;
+            j += v > s ? 1 : 0;
+        }
+        return found;
+    }
 }

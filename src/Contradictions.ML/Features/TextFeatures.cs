@@ -1,3 +1,5 @@
+using Contradictions.Core.Text;
+
 namespace Contradictions.ML.Features;
 
 /// <summary>What the pair features need of one sentence or claim, computed once.</summary>
@@ -43,17 +45,7 @@ internal sealed class PassageFeatures
     /// How many of <paramref name="values"/> (ascending, repeats counted) <paramref name="set"/> (ascending, distinct)
     /// holds: one merge of two short arrays, where a search per value would read the set again each time.
     /// </summary>
-    public static int CountIn(ulong[] values, ulong[] set)
-    {
-        int found = 0, j = 0;
-        foreach (var v in values)
-        {
-            while (j < set.Length && set[j] < v) j++;
-            if (j == set.Length) break;
-            if (set[j] == v) found++;
-        }
-        return found;
-    }
+    public static int CountIn(ulong[] values, ulong[] set) => KeySet.CountIn(values, set);
 }
 
 /// <summary>

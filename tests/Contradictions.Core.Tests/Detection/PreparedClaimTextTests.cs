@@ -29,6 +29,27 @@ public class PreparedClaimTextTests
     }
 
     [Fact]
+    public void Shared_entities_are_the_distinct_entity_keys_both_claims_name_for_every_pair_of_seed_claims()
+    {
+        var claims = SeedCorpus.Claims.Select(c => c.Claim).ToList();
+        var texts = claims.Select(PreparedClaimText.From).ToList();
+
+        int pairsSharing = 0;
+        for (int i = 0; i < claims.Count; i++)
+        {
+            var keys = claims[i].Entities.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            for (int j = 0; j < claims.Count; j++)
+            {
+                int expected = claims[j].Entities.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count(keys.Contains);
+                Assert.Equal(expected, texts[i].SharedEntities(texts[j]));
+                Assert.Equal(expected, texts[j].SharedEntities(texts[i]));
+                if (expected > 1) pairsSharing++;
+            }
+        }
+        Assert.True(pairsSharing > claims.Count, $"{pairsSharing} pairs share two or more entities");
+    }
+
+    [Fact]
     public void Content_coverage_is_the_share_of_the_claims_content_stems_the_other_claim_has()
     {
         var texts = SeedCorpus.Claims.Select(c => PreparedClaimText.From(c.Claim)).ToList();

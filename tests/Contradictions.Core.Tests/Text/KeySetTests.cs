@@ -19,4 +19,21 @@ public class KeySetTests
         Assert.Equal([1UL, 3, 7], KeySet.OfAscending([1, 1, 3, 7, 7, 7]));
         Assert.Empty(KeySet.OfAscending([]));
     }
+
+    [Fact]
+    public void Counting_values_in_a_set_counts_each_repeat_and_matches_a_lookup_per_value()
+    {
+        var random = new Random(7);
+        for (int round = 0; round < 2_000; round++)
+        {
+            // Small key ranges so that values repeat and often meet the set; either side may be empty.
+            int range = random.Next(1, 40);
+            var values = Enumerable.Range(0, random.Next(0, 30)).Select(_ => (ulong)random.Next(range)).Order().ToArray();
+            var set = KeySet.Of(Enumerable.Range(0, random.Next(0, 30)).Select(_ => (ulong)random.Next(range)).ToList());
+            int expected = values.Count(v => Array.BinarySearch(set, v) >= 0);
+            Assert.Equal(expected, KeySet.CountIn(values, set));
+        }
+        Assert.Equal(3, KeySet.CountIn([2, 2, 5, ulong.MaxValue], [2, ulong.MaxValue]));
+        Assert.Equal(0, KeySet.CountIn([], [1]));
+    }
 }
