@@ -49,4 +49,38 @@ public class CleanerTests
         var cleaned = Cleaner.Clean("# Rubio pulls out of talks\n- The minister said the plan failed.").Text;
         Assert.Equal("Rubio pulls out of talks\nThe minister said the plan failed.", cleaned);
     }
+
+    [Fact]
+    public void The_first_sentence_is_the_first_sentence_of_the_cleaned_prefix_whatever_the_prefix()
+    {
+        string[] crafted =
+        [
+            "",
+            "   \n\n  ",
+            " date 2025-04-24 Kyiv denied the report. It said more.",
+            "Post a Comment\n[](https://x.example/a)\n## Introduction: The ministry denied it. Later, more.\nNext line.",
+            "Follow us on X\r\nThe U.S. Army said so.\r\nSecond paragraph.",
+            "Officials met in the U.S. The talks went on.",
+            "\"Kyiv 90% supports it,\" he said. \"No,\" said the ministry.",
+            "A very long line " + string.Concat(Enumerable.Repeat("with words and no full stop ", 200)) + "\nThen a short one.",
+            "(Reuters)\nSource: AFP\n- Bullet point reporting here... and on\nend",
+            "Mr. Smith (left) spoke. J. Doe agreed",
+        ];
+        var texts = crafted.Concat(Directory.GetFiles(RepoRoot.File("data", "articles"), "*.txt").Select(File.ReadAllText)).ToList();
+        int checkedPrefixes = 0;
+        foreach (var text in texts)
+        {
+            for (int limit = 0; limit <= text.Length + 1; limit += limit < 200 ? 1 : 37)
+            {
+                var cleaned = Cleaner.Clean(text[..Math.Min(limit, text.Length)]).Text;
+                var spans = SentenceSplitter.Split(cleaned);
+                string? expected = spans.Count == 0 ? null : spans[0].Slice(cleaned);
+                Assert.Equal(expected, Cleaner.FirstSentence(text, limit));
+                checkedPrefixes++;
+            }
+        }
+        Assert.True(checkedPrefixes > 1_000, $"{checkedPrefixes} prefixes");
+        Assert.Equal("Kyiv denied the report.", Cleaner.FirstSentence(crafted[2], 4000));
+        Assert.Equal("The ministry denied it.", Cleaner.FirstSentence(crafted[3], 4000));
+    }
 }

@@ -35,13 +35,11 @@ public static partial class ArticleFactory
             : null;
     }
 
+    // The first sentence of the cleaned text's first 4,000 characters, at most 300 characters.
     private static string? FirstLine(string text)
     {
-        var cleaned = Cleaner.Clean(text.Length > 4000 ? text[..4000] : text).Text;
-        var spans = SentenceSplitter.Split(cleaned);
-        if (spans.Count == 0) return null;
-        var first = spans[0].Slice(cleaned);
-        return first.Length > 300 ? first[..300] : first;
+        var first = Cleaner.FirstSentence(text, 4000);
+        return first is { Length: > 300 } ? first[..300] : first;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -36,24 +36,8 @@ public static partial class Cleaner
             int nl = original.IndexOf('\n', lineStart);
             int lineEnd = nl < 0 ? original.Length : nl;
             int contentEnd = lineEnd > lineStart && original[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            int contentStart = lineStart;
-
-            if (first)
-            {
-                var date = DatePrefix().Match(original, lineStart, contentEnd - lineStart);
-                if (date.Success) contentStart = date.Index + date.Length;
-                first = false;
-            }
-
-            var line = original.AsSpan(contentStart, contentEnd - contentStart);
-            if (!IsResidueLine(line))
-            {
-                var marker = MarkdownMarker().Match(original, contentStart, contentEnd - contentStart);
-                if (marker.Success) contentStart = marker.Index + marker.Length;
-                var label = SectionLabel().Match(original, contentStart, contentEnd - contentStart);
-                if (label.Success) contentStart = label.Index + label.Length;
-                KeepWithoutLinks(original, contentStart, contentEnd, Keep);
-            }
+            KeepLine(original, lineStart, contentEnd, first, Keep);
+            first = false;
 
             if (nl < 0) break;
             Keep(nl, nl + 1);
@@ -61,6 +45,63 @@ public static partial class Cleaner
         }
 
         return new CleanedText(sb.ToString(), cleanStarts.ToArray(), originalStarts.ToArray(), original.Length);
+    }
+
+    /// <summary>
+    /// The first sentence of <c>Clean(text[..limit])</c>, as <see cref="SentenceSplitter"/> splits it, or null: cleaning
+    /// keeps or drops each line on its own and a line break always ends a sentence, so the lines are cleaned one at a
+    /// time until one holds a sentence (an article's title needs its first line, not the whole text cleaned).
+    /// </summary>
+    public static string? FirstSentence(string text, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        limit = Math.Min(limit, text.Length);
+        var line = new StringBuilder();
+        void Keep(int from, int to)
+        {
+            if (to > from) line.Append(text, from, to - from);
+        }
+
+        int lineStart = 0;
+        bool first = true;
+        while (lineStart <= limit)
+        {
+            int nl = text.IndexOf('\n', lineStart, limit - lineStart);
+            int lineEnd = nl < 0 ? limit : nl;
+            int contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            line.Clear();
+            KeepLine(text, lineStart, contentEnd, first, Keep);
+            first = false;
+            if (line.Length > 0)
+            {
+                var cleaned = line.ToString();
+                var spans = SentenceSplitter.Split(cleaned);
+                if (spans.Count > 0) return spans[0].Slice(cleaned);
+            }
+            if (nl < 0) break;
+            lineStart = nl + 1;
+        }
+        return null;
+    }
+
+    // One line's content (without its line break) as Clean keeps it: the seed format's date prefix on the first line,
+    // residue lines dropped, Markdown markers, section labels and links removed.
+    private static void KeepLine(string original, int lineStart, int contentEnd, bool first, Action<int, int> keep)
+    {
+        int contentStart = lineStart;
+        if (first)
+        {
+            var date = DatePrefix().Match(original, lineStart, contentEnd - lineStart);
+            if (date.Success) contentStart = date.Index + date.Length;
+        }
+
+        var line = original.AsSpan(contentStart, contentEnd - contentStart);
+        if (IsResidueLine(line)) return;
+        var marker = MarkdownMarker().Match(original, contentStart, contentEnd - contentStart);
+        if (marker.Success) contentStart = marker.Index + marker.Length;
+        var label = SectionLabel().Match(original, contentStart, contentEnd - contentStart);
+        if (label.Success) contentStart = label.Index + label.Length;
+        KeepWithoutLinks(original, contentStart, contentEnd, keep);
     }
 
     /// <summary>True for a line that is site furniture rather than reporting.</summary>
