@@ -30,63 +30,15 @@ public sealed partial class ClaimStore
 
     /// <summary>
     /// Records pairs as scored (lower id first), in one transaction, merged with what each claim has: a scan does this
-    /// once every pair it scored has its flags saved, so a scan killed before scores them again on the next run.
+    /// once every pair it scored has its flags saved (in the transaction of its last flags), so a scan killed before
+    /// scores them again on the next run.
     /// </summary>
     public void SaveScoredPairs(IEnumerable<(long A, long B)> pairs)
     {
-        var sorted = pairs.ToArray();
-        foreach (var (a, b) in sorted)
-        {
-            if (a >= b) throw new ArgumentException($"pair ({a}, {b}) must have the lower claim id first");
-        }
-        Array.Sort(sorted);
+        var groups = ScoredPairGroups.Of(pairs);
         using var tx = _connection.BeginTransaction();
-        using (var read = new RawStatement(_connection, "SELECT partners FROM scored_partners WHERE claim_id = ?1"))
-        using (var write = new RawStatement(_connection, "INSERT INTO scored_partners(claim_id, partners) VALUES (?1, ?2) ON CONFLICT(claim_id) DO UPDATE SET partners = excluded.partners"))
-        {
-            var added = new List<long>();
-            for (int i = 0; i < sorted.Length;)
-            {
-                long claim = sorted[i].A;
-                added.Clear();
-                for (; i < sorted.Length && sorted[i].A == claim; i++)
-                {
-                    if (added.Count == 0 || added[^1] != sorted[i].B) added.Add(sorted[i].B);
-                }
-                var stored = read.Bind(1, claim).ScalarBlob();
-                write.Bind(1, claim).Bind(2, Pack(stored is null ? added : Merge(Unpack(stored), added))).Execute();
-            }
-        }
+        WriteScored(groups);
         tx.Commit();
-    }
-
-    /// <summary>The union of two ascending id lists, ascending.</summary>
-    private static List<long> Merge(long[] stored, List<long> added)
-    {
-        var merged = new List<long>(stored.Length + added.Count);
-        int i = 0, j = 0;
-        while (i < stored.Length || j < added.Count)
-        {
-            long next = j == added.Count || (i < stored.Length && stored[i] <= added[j]) ? stored[i] : added[j];
-            if (i < stored.Length && stored[i] == next) i++;
-            if (j < added.Count && added[j] == next) j++;
-            merged.Add(next);
-        }
-        return merged;
-    }
-
-    private static byte[] Pack(List<long> ids)
-    {
-        var bytes = new byte[ids.Count * sizeof(long)];
-        for (int i = 0; i < ids.Count; i++) System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(sizeof(long) * i), ids[i]);
-        return bytes;
-    }
-
-    private static long[] Unpack(byte[] bytes)
-    {
-        var ids = new long[bytes.Length / sizeof(long)];
-        for (int i = 0; i < ids.Length; i++) ids[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(sizeof(long) * i));
-        return ids;
     }
 
     /// <summary>
@@ -119,29 +71,9 @@ public sealed partial class ClaimStore
     /// <summary>As <see cref="SaveScores"/>, for flags already built (lower claim id first).</summary>
     internal void SaveFlags(IReadOnlyList<FlagRow> flags, IReadOnlyList<(long A, long B, float Overlap)>? restatements)
     {
-        using var tx = _connection.BeginTransaction();
-        if (restatements is { Count: > 0 })
-        {
-            using var restated = new RawStatement(_connection, "INSERT INTO restatements(claim_a, claim_b, overlap) VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET overlap = excluded.overlap");
-            foreach (var (a, b, overlap) in restatements)
-            {
-                if (a >= b) throw new ArgumentException($"restatement ({a}, {b}) must have the lower claim id first");
-                restated.Bind(1, a).Bind(2, b).Bind(3, overlap).Execute();
-            }
-        }
-        using var flag = new RawStatement(_connection, """
-            INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT article_id FROM claims WHERE id = ?1), (SELECT article_id FROM claims WHERE id = ?2))
-            ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
-                explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
-            """);
-        flag.Bind(7, Now());
-        foreach (var f in flags)
-        {
-            if (f.A >= f.B) throw new ArgumentException($"pair ({f.A}, {f.B}) must have the lower claim id first");
-            flag.Bind(1, f.A).Bind(2, f.B).Bind(3, f.Confidence).Bind(4, f.Kind).Bind(5, f.Explanation).Bind(6, f.Stance).Execute();
-        }
-        tx.Commit();
+        using var writer = BeginFlags();
+        writer.Add(flags, restatements);
+        writer.Commit();
     }
 
     /// <summary>Stored flags at or above a confidence, most confident first.</summary>

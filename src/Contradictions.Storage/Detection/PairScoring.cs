@@ -4,9 +4,10 @@ using Contradictions.Core.Detection;
 namespace Contradictions.Storage.Detection;
 
 /// <summary>
-/// Scores candidate pairs on all cores, a chunk at a time, and writes each scored chunk (scores and flags) in one
-/// transaction on the calling thread while the next chunk is being scored. Results are written in candidate
-/// order, so row ids do not depend on thread timing; the scorer is thread-safe (<see cref="IContradictionScorer"/>).
+/// Scores candidate pairs on all cores, a part at a time, and writes each scored part (flags and restatements) on
+/// the calling thread while the next part is being scored, in one transaction per <see cref="ScanOptions.BatchSize"/>
+/// pairs. Results are written in candidate order, so row ids do not depend on thread timing; the scorer is
+/// thread-safe (<see cref="IContradictionScorer"/>).
 /// </summary>
 internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
 {
@@ -15,18 +16,31 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
     /// <summary>Time the calling thread spent writing (the rest of the stage is scoring, or waiting for it).</summary>
     public TimeSpan WriteTime { get; private set; }
 
-    public void Run(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, IProgress<string>? progress, CancellationToken cancel)
+    /// <summary>
+    /// Scores <paramref name="pairs"/> and stores their flags and restatements; <paramref name="scored"/> (the same
+    /// pairs' ids, lower first) are recorded as scored in the transaction of the last flags.
+    /// </summary>
+    public void Run(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, IReadOnlyList<(long A, long B)> scored,
+        IProgress<string>? progress, CancellationToken cancel)
     {
         if (pairs.Count == 0) return;
-        int size = Math.Max(1, options.BatchSize);
-        Task<Chunk>? scoring = Start(pairs, 0, size, cancel);
+        int batch = Math.Max(1, options.BatchSize);
+        // A batch is scored in parts, each written into the batch's transaction while the next is scored: the writer
+        // lags one part behind the scorers, not one batch, so that when scoring ends one part's flags are left to
+        // write. The parts divide the batch, so commits fall where whole batches would put them.
+        int part = batch / (int)Math.Ceiling(batch / (double)PartSize);
+        // Sorting and grouping the scored pairs needs no store: done beside the scoring, written at the end.
+        var grouping = Task.Run(() => ClaimStore.ScoredPairGroups.Of(scored), cancel);
+        Task<Chunk>? scoring = Start(pairs, 0, part, cancel);
+        ClaimStore.FlagWriter? writer = null;
         long reported = Stopwatch.GetTimestamp();
         try
         {
-            for (int start = 0; start < pairs.Count; start += size)
+            int inBatch = 0;
+            for (int start = 0; start < pairs.Count; start += part)
             {
                 var chunk = scoring!.GetAwaiter().GetResult();
-                scoring = start + size < pairs.Count ? Start(pairs, start + size, size, cancel) : null;
+                scoring = start + part < pairs.Count ? Start(pairs, start + part, part, cancel) : null;
                 long began = Stopwatch.GetTimestamp();
                 var restated = new List<(long A, long B, float Overlap)>();
                 for (int i = 0; i < chunk.Scores.Length; i++)
@@ -37,7 +51,17 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 // transaction: reliability and the report read them, and a killed scan loses both or neither.
                 var flags = new List<ClaimStore.FlagRow>();
                 foreach (var score in chunk.Scores) if (score.Flag is { } flag) flags.Add(flag);
-                store.SaveFlags(flags, restated);
+                writer ??= store.BeginFlags();
+                writer.Add(flags, restated);
+                inBatch += chunk.Scores.Length;
+                if (scoring is null) writer.RecordScored(grouping.GetAwaiter().GetResult());
+                if (inBatch >= batch || scoring is null)
+                {
+                    writer.Commit();
+                    writer.Dispose();
+                    writer = null;
+                    inBatch = 0;
+                }
                 WriteTime += Stopwatch.GetElapsedTime(began);
                 // A line a second at most: a terminal user sees it move, a log is not flooded.
                 if (progress is not null && scoring is not null && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
@@ -49,10 +73,16 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         }
         finally
         {
-            // Never leave scoring running behind a failed write or a cancellation: the caller may dispose the scorer.
+            // A failed write or a cancellation rolls the open batch back; never leave scoring running behind it: the
+            // caller may dispose the scorer.
+            writer?.Dispose();
             try { scoring?.Wait(CancellationToken.None); } catch (AggregateException) { }
+            try { grouping.Wait(CancellationToken.None); } catch (AggregateException) { }
         }
     }
+
+    /// <summary>Pairs scored between two writes (at most: a batch is cut into equal parts).</summary>
+    internal const int PartSize = 8_192;
 
     private Task<Chunk> Start(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int size, CancellationToken cancel) =>
         Task.Run(() => Score(pairs, start, Math.Min(size, pairs.Count - start), cancel), cancel);

@@ -112,10 +112,10 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         clock.Lap("candidate pairs");
 
         var scoring = new PairScoring(store, scorer, options);
-        scoring.Run(toScore, progress, cancel);
-        // Only now are all these pairs scored and their flags saved (a kill before this leaves them to score again).
+        // The pairs are recorded as scored in the transaction of their last flags (a kill before it leaves them all to
+        // score again).
         var scoredPairs = toScore.Select(p => (p.A.ClaimId, p.B.ClaimId)).ToList();
-        store.SaveScoredPairs(scoredPairs);
+        scoring.Run(toScore, scoredPairs, progress, cancel);
         clock.Lap("pair scoring and flag writes");
         clock.Add("  of which SQLite writes (overlapping scoring)", scoring.WriteTime);
         progress?.Report($"scored {toScore.Count:N0} new candidate pairs over {claims.Count:N0} claims");
