@@ -4,10 +4,10 @@ using Contradictions.Core.Detection;
 namespace Contradictions.Storage.Detection;
 
 /// <summary>
-/// Scores candidate pairs on all cores, a part at a time, and writes each scored part (flags and restatements) on
-/// the calling thread while the next part is being scored, in one transaction per <see cref="ScanOptions.BatchSize"/>
-/// pairs. Results are written in candidate order, so row ids do not depend on thread timing; the scorer is
-/// thread-safe (<see cref="IContradictionScorer"/>).
+/// Scores candidate pairs on all cores a part at a time (<see cref="Parts"/>) and writes each scored part (flags and
+/// restatements) on the calling thread while the next part is being scored, one transaction per
+/// <see cref="ScanOptions.BatchSize"/> pairs. Results are written in candidate order, so row ids do not depend on
+/// thread timing; the scorer is thread-safe (<see cref="IContradictionScorer"/>).
 /// </summary>
 internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
 {
@@ -24,23 +24,18 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         IProgress<string>? progress, CancellationToken cancel)
     {
         if (pairs.Count == 0) return;
-        int batch = Math.Max(1, options.BatchSize);
-        // A batch is scored in parts, each written into the batch's transaction while the next is scored: the writer
-        // lags one part behind the scorers, not one batch, so that when scoring ends one part's flags are left to
-        // write. The parts divide the batch, so commits fall where whole batches would put them.
-        int part = batch / (int)Math.Ceiling(batch / (double)PartSize);
+        var parts = Parts(pairs.Count, Math.Max(1, options.BatchSize));
         // Sorting and grouping the scored pairs needs no store: done beside the scoring, written at the end.
         var grouping = Task.Run(() => ClaimStore.ScoredPairGroups.Of(scored), cancel);
-        Task<Chunk>? scoring = Start(pairs, 0, part, cancel);
+        Task<Chunk>? scoring = Start(pairs, parts[0].Start, parts[0].Count, cancel);
         ClaimStore.FlagWriter? writer = null;
         long reported = Stopwatch.GetTimestamp();
         try
         {
-            int inBatch = 0;
-            for (int start = 0; start < pairs.Count; start += part)
+            for (int p = 0; p < parts.Count; p++)
             {
                 var chunk = scoring!.GetAwaiter().GetResult();
-                scoring = start + part < pairs.Count ? Start(pairs, start + part, part, cancel) : null;
+                scoring = p + 1 < parts.Count ? Start(pairs, parts[p + 1].Start, parts[p + 1].Count, cancel) : null;
                 long began = Stopwatch.GetTimestamp();
                 var restated = new List<(long A, long B, float Overlap)>();
                 for (int i = 0; i < chunk.Scores.Length; i++)
@@ -53,20 +48,18 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 foreach (var score in chunk.Scores) if (score.Flag is { } flag) flags.Add(flag);
                 writer ??= store.BeginFlags();
                 writer.Add(flags, restated);
-                inBatch += chunk.Scores.Length;
                 if (scoring is null) writer.RecordScored(grouping.GetAwaiter().GetResult());
-                if (inBatch >= batch || scoring is null)
+                if (parts[p].EndsBatch)
                 {
                     writer.Commit();
                     writer.Dispose();
                     writer = null;
-                    inBatch = 0;
                 }
                 WriteTime += Stopwatch.GetElapsedTime(began);
                 // A line a second at most: a terminal user sees it move, a log is not flooded.
                 if (progress is not null && scoring is not null && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
                 {
-                    progress.Report($"scored {start + chunk.Scores.Length:N0} of {pairs.Count:N0} new candidate pairs");
+                    progress.Report($"scored {parts[p].Start + chunk.Scores.Length:N0} of {pairs.Count:N0} new candidate pairs");
                     reported = Stopwatch.GetTimestamp();
                 }
             }
@@ -81,8 +74,33 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         }
     }
 
-    /// <summary>Pairs scored between two writes (at most: a batch is cut into equal parts).</summary>
-    internal const int PartSize = 8_192;
+    /// <summary>
+    /// The scored parts: one per batch (a transaction), but the last batch is cut before its last
+    /// <see cref="LastPart"/> pairs, so that the writer stores most of its flags while those are scored and little is
+    /// left to write when scoring ends. More, smaller parts cost more than they save: each waits for its slowest
+    /// thread before the next starts.
+    /// </summary>
+    internal static List<(int Start, int Count, bool EndsBatch)> Parts(int pairs, int batch)
+    {
+        var parts = new List<(int, int, bool)>();
+        for (int start = 0; start < pairs; start += batch)
+        {
+            int count = Math.Min(batch, pairs - start);
+            if (start + count == pairs && count >= 2 * LastPart)
+            {
+                parts.Add((start, count - LastPart, false));
+                parts.Add((start + count - LastPart, LastPart, true));
+            }
+            else
+            {
+                parts.Add((start, count, true));
+            }
+        }
+        return parts;
+    }
+
+    /// <summary>Pairs scored after the writer has taken the rest of the last batch.</summary>
+    internal const int LastPart = 8_192;
 
     private Task<Chunk> Start(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int size, CancellationToken cancel) =>
         Task.Run(() => Score(pairs, start, Math.Min(size, pairs.Count - start), cancel), cancel);
