@@ -121,19 +121,18 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         progress?.Report($"scored {toScore.Count:N0} new candidate pairs over {claims.Count:N0} claims");
 
         // The restatements stored by every scan (what source reliability counts, this scan's included); copies join
-        // through their shared origin. The store is read first; the groups and the report's flags are then built side
-        // by side (both only read what is loaded).
-        var restatements = store.Restatements();
-        var storedFlags = store.Flags(options.MinReportedConfidence);
-        var outlets = articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet);
-        var corroborationsTask = Task.Run(() => StoredCorroborations.Build(claims, outlets, origins, restatements).Groups
+        // through their shared origin.
+        var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins,
+            store.Restatements());
+        var corroborations = groups.Groups
             .Where(g => g.ClaimIds.Count > 1)
             .OrderByDescending(g => g.ClaimIds.Count)
             .Select(g => new Corroboration(g.ClaimIds.Select(id => $"{contexts[id].ArticleKey}: {contexts[id].Claim.Text}").ToArray(), g.IndependentOrigins))
-            .ToList(), cancel);
-        var flags = Views(storedFlags, contexts);
-        var corroborations = corroborationsTask.GetAwaiter().GetResult();
-        clock.Lap("corroborations and the report's flags, side by side");
+            .ToList();
+        clock.Lap("corroborations");
+
+        var flags = Views(store.Flags(options.MinReportedConfidence), contexts);
+        clock.Lap("read flags for the report");
         return new ScanResult(ingest, articles.Count, claims.Count, toScore.Count, flags, corroborations)
         {
             Timings = clock.Stages,
