@@ -56,10 +56,10 @@ public sealed class ScanOptions
 
     /// <summary>
     /// Scored pairs per transaction (their flags and restatements are written; that the pairs were scored is
-    /// recorded once, at the end): a killed scan scores its pairs again on the next run. A commit writes every index
-    /// page its flags touched, and flags land all over the review queue's indexes, so fewer commits mean fewer page
-    /// writes: the flags of the FNC-1 bodies' 173,057 pairs took about 26,000 write calls in 11 commits of 16,384,
-    /// 15,000 in 3.
+    /// recorded once, in the last batch's transaction): a killed scan scores its pairs again on the next run. A commit
+    /// writes every index page its flags touched, and flags land all over the review queue's indexes, so fewer
+    /// commits mean fewer page writes: the flags of the FNC-1 bodies' 173,057 pairs took about 26,000 write calls in
+    /// 11 commits of 16,384, 15,000 in 3.
     /// </summary>
     /// <value>Defaults to 65,536.</value>
     public int BatchSize { get; init; } = 65_536;
