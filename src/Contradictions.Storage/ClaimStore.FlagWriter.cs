@@ -22,15 +22,25 @@ public sealed partial class ClaimStore
         {
             this.store = store;
             tx = store._connection.BeginTransaction();
-            restated = new RawStatement(store._connection, "INSERT INTO restatements(claim_a, claim_b, overlap) VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET overlap = excluded.overlap");
-            flag = new RawStatement(store._connection, """
-                INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT article_id FROM claims WHERE id = ?1), (SELECT article_id FROM claims WHERE id = ?2))
-                ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
-                    explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
-                """);
-            // One time for the transaction: its flags are committed together.
-            flag.Bind(7, store.Now());
+            try
+            {
+                restated = new RawStatement(store._connection, "INSERT INTO restatements(claim_a, claim_b, overlap) VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET overlap = excluded.overlap");
+                flag = new RawStatement(store._connection, """
+                    INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT article_id FROM claims WHERE id = ?1), (SELECT article_id FROM claims WHERE id = ?2))
+                    ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
+                        explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
+                    """);
+                // One time for the transaction: its flags are committed together.
+                flag.Bind(7, store.Now());
+            }
+            catch
+            {
+                restated?.Dispose();
+                flag?.Dispose();
+                tx.Dispose();
+                throw;
+            }
         }
 
         public void Add(IReadOnlyList<FlagRow> flags, IReadOnlyList<(long A, long B, float Overlap)>? restatements)

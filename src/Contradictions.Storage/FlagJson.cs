@@ -50,6 +50,9 @@ internal static class FlagJson
             var buffer = new ArrayBufferWriter<byte>(256);
             scratch = s = (buffer, new Utf8JsonWriter(buffer));
         }
+        // A write that threw (a NaN probability, say) left its part behind: every write starts from empty.
+        s.Buffer.ResetWrittenCount();
+        s.Writer.Reset(s.Buffer);
         return s;
     }
 
@@ -57,8 +60,8 @@ internal static class FlagJson
     {
         writer.Flush();
         var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
+        // One very long cue should not keep its buffer on the thread for good.
+        if (buffer.Capacity > 1 << 16) scratch = null;
         return json;
     }
 }

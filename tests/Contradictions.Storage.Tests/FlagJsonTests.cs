@@ -32,4 +32,14 @@ public class FlagJsonTests
             Assert.Equal(expected, FlagJson.Stance(ab, ba));
         }
     }
+
+    [Fact]
+    public void A_write_that_throws_leaves_nothing_behind_for_the_next_one()
+    {
+        Assert.Throws<ArgumentException>(() => FlagJson.Stance(new StanceProbabilities(0.1f, float.NaN, 0, 0), new StanceProbabilities(0, 0, 1, 0)));
+        Assert.Equal("[\"a\"]", FlagJson.Cues(["a"]));
+        Assert.Throws<NullReferenceException>(() => FlagJson.Cues(null!));
+        var ab = new StanceProbabilities(0.5f, 0, 0, 0.5f);
+        Assert.Equal(JsonSerializer.Serialize(new { Ab = new[] { 0.5f, 0, 0, 0.5f }, Ba = new[] { 0.5f, 0, 0, 0.5f } }), FlagJson.Stance(ab, ab));
+    }
 }
