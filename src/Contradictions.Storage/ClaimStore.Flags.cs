@@ -29,9 +29,9 @@ public sealed partial class ClaimStore
         partners.TryGetValue(a, out var higher) && Array.BinarySearch(higher, b) >= 0;
 
     /// <summary>
-    /// Records pairs as scored (lower id first), in one transaction, merged with what each claim has: a scan does this
-    /// once every pair it scored has its flags saved (in the transaction of its last flags), so a scan killed before
-    /// scores them again on the next run.
+    /// Records pairs as scored (lower id first), in one transaction, merged with what each claim has. A scan records
+    /// its pairs the same way in the transaction of its last flags (<see cref="FlagWriter.RecordScored"/>), so a scan
+    /// killed before scores them again on the next run.
     /// </summary>
     public void SaveScoredPairs(IEnumerable<(long A, long B)> pairs)
     {

@@ -55,6 +55,7 @@ public static partial class Cleaner
     public static string? FirstSentence(string text, int limit)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
         limit = Math.Min(limit, text.Length);
         var line = new StringBuilder();
         void Keep(int from, int to)
