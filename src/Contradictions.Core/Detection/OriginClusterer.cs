@@ -272,16 +272,7 @@ public sealed class OriginClusterer
         return z ^ (z >>> 31);
     }
 
-    private static ulong HashToken(ReadOnlySpan<char> token)
-    {
-        ulong h = 0xCBF29CE484222325UL; // FNV-1a over UTF-16 code units: stable across processes.
-        foreach (char c in token)
-        {
-            h ^= c;
-            h *= 0x100000001B3UL;
-        }
-        return Mix(h);
-    }
+    private static ulong HashToken(ReadOnlySpan<char> token) => Mix(StableHash.Of(token));
 
     private static ulong Mix(ulong z)
     {

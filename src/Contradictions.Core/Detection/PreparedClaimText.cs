@@ -125,7 +125,7 @@ public sealed class PreparedClaimText
             if (Lexicons.Spans.Refuting.Contains(t)) refuting++;
             if (Lexicons.Spans.Hedging.Contains(t)) hedging++;
             context.Add(Key(Prefix(t)));
-            if (Lexicons.Spans.Stop.Contains(t) || Lexicons.Spans.Negating.Contains(t) || t.Length < 2) continue;
+            if (!HasStem(t)) continue;
             var stem = Stemmer.Stem(t, stemBuffer);
             ulong key = Key(stem);
             stemKeys.Add(key);
@@ -151,17 +151,20 @@ public sealed class PreparedClaimText
         return keys.ToArray();
     }
 
-    // The stems From keys, as strings (the same filter: SharedStems and Stems must agree).
+    // The stems From keys, as strings: the same filter, so that SharedStems and Stems agree.
     private static HashSet<string> StemsOf(List<string> tokens)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
-            if (Lexicons.Stop.Contains(t) || Lexicons.Negating.Contains(t) || t.Length < 2) continue;
-            stems.Add(Stemmer.Stem(t));
+            if (HasStem(t)) stems.Add(Stemmer.Stem(t));
         }
         return stems;
     }
+
+    // Stop words, negations and single letters have no stem in a claim's set.
+    private static bool HasStem(ReadOnlySpan<char> token) =>
+        !(Lexicons.Spans.Stop.Contains(token) || Lexicons.Spans.Negating.Contains(token) || token.Length < 2);
 
     private static ReadOnlySpan<char> Prefix(ReadOnlySpan<char> word) => word.Length <= 5 ? word : word[..5];
 

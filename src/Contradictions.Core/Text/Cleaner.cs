@@ -33,9 +33,7 @@ public static partial class Cleaner
         bool first = true;
         while (lineStart <= original.Length)
         {
-            int nl = original.IndexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? original.Length : nl;
-            int contentEnd = lineEnd > lineStart && original[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            int contentEnd = ContentEnd(original, lineStart, original.Length, out int nl);
             KeepLine(original, lineStart, contentEnd, first, Keep);
             first = false;
 
@@ -67,9 +65,7 @@ public static partial class Cleaner
         bool first = true;
         while (lineStart <= limit)
         {
-            int nl = text.IndexOf('\n', lineStart, limit - lineStart);
-            int lineEnd = nl < 0 ? limit : nl;
-            int contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            int contentEnd = ContentEnd(text, lineStart, limit, out int nl);
             line.Clear();
             KeepLine(text, lineStart, contentEnd, first, Keep);
             first = false;
@@ -83,6 +79,15 @@ public static partial class Cleaner
             lineStart = nl + 1;
         }
         return null;
+    }
+
+    // Where the line starting at lineStart ends before its line break (and a '\r' before it), reading no further than
+    // limit; nl is the line break's index, or -1 for the last line.
+    private static int ContentEnd(string text, int lineStart, int limit, out int nl)
+    {
+        nl = text.IndexOf('\n', lineStart, limit - lineStart);
+        int lineEnd = nl < 0 ? limit : nl;
+        return lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
     }
 
     // One line's content (without its line break) as Clean keeps it: the seed format's date prefix on the first line,

@@ -268,13 +268,13 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         f[k++] = first;
 
         // Overlap of content stems and n-grams (the baseline's word-overlap and n-gram "hand" features).
-        int inBody = PassageFeatures.CountIn(claim.StemHashes, passage.StemHashes);
-        int inLead = ReferenceEquals(passage.LeadStemHashes, passage.StemHashes) ? inBody : PassageFeatures.CountIn(claim.StemHashes, passage.LeadStemHashes);
+        int inBody = KeySet.CountIn(claim.StemHashes, passage.StemHashes);
+        int inLead = ReferenceEquals(passage.LeadStemHashes, passage.StemHashes) ? inBody : KeySet.CountIn(claim.StemHashes, passage.LeadStemHashes);
         int stemsN = claim.StemHashes.Length;
         f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Length - inBody);
         f[k++] = stemsN == 0 ? 0 : inBody / (float)stemsN;
         f[k++] = stemsN == 0 ? 0 : inLead / (float)stemsN;
-        int ngramHits = PassageFeatures.CountIn(claim.Ngrams, passage.Ngrams);
+        int ngramHits = KeySet.CountIn(claim.Ngrams, passage.Ngrams);
         int ngramsN = claim.Ngrams.Length;
         f[k++] = ngramsN == 0 ? 0 : ngramHits / (float)ngramsN;
         f[k++] = bestIndex < 0 || ids.Length == 0 ? 0 : sharedTerms[bestIndex] / (float)ids.Length;

@@ -1,5 +1,3 @@
-using Contradictions.Core.Text;
-
 namespace Contradictions.ML.Features;
 
 /// <summary>What the pair features need of one sentence or claim, computed once.</summary>
@@ -40,12 +38,6 @@ internal sealed class PassageFeatures
     public required ulong[] Ngrams { get; init; }
     public required IReadOnlySet<string> Numbers { get; init; }
     public required PassagePostings Postings { get; init; }
-
-    /// <summary>
-    /// How many of <paramref name="values"/> (ascending, repeats counted) <paramref name="set"/> (ascending, distinct)
-    /// holds: one merge of two short arrays, where a search per value would read the set again each time.
-    /// </summary>
-    public static int CountIn(ulong[] values, ulong[] set) => KeySet.CountIn(values, set);
 }
 
 /// <summary>

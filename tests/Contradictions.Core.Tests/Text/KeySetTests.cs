@@ -35,5 +35,10 @@ public class KeySetTests
         }
         Assert.Equal(3, KeySet.CountIn([2, 2, 5, ulong.MaxValue], [2, ulong.MaxValue]));
         Assert.Equal(0, KeySet.CountIn([], [1]));
+        ulong[] stems = [2, 5, 9, 40];
+        Assert.Equal(4, KeySet.CountIn([1, 2, 2, 5, 6, 9, 41], stems));
+        Assert.Equal(0, KeySet.CountIn([1, 3, 41], stems));
+        Assert.Equal(0, KeySet.CountIn([2, 5], []));
+        Assert.Equal(1, KeySet.CountIn([ulong.MaxValue], [0, ulong.MaxValue]));
     }
 }
