@@ -58,6 +58,9 @@ public sealed class StanceModel : IStanceClassifier
     public static IReadOnlyList<string> FeatureNames => Featurizer.Names;
     public IReadOnlyList<float> ClassScale => classScale;
 
+    /// <summary>The model's tree ensembles (the related head first, if any), for tests of the trees themselves.</summary>
+    internal IEnumerable<TreeEnsemble> Ensembles => (related is null ? heads : heads.Prepend(related)).Select(h => h.Trees);
+
     internal StanceModel WithClassScale(float[] scale) => new(featurizer, Shape, related, heads, scale);
 
     public PreparedClaim PrepareClaim(string claim) => new(featurizer.Claim(claim));

@@ -18,7 +18,13 @@ internal sealed class TreeEnsemble
     private readonly float constant;           // bias plus the single-leaf trees
 
     [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
+    internal readonly record struct Node(int Feature, float Threshold, int Left, int Right);
+
+    // The same trees as code (CompiledTrees), once this many scores have shown the ensemble is in a hot loop:
+    // compiling costs 5–25 ms an ensemble, which a command scoring a few hundred pairs would not win back.
+    private const int CompileAfter = 20_000;
+    private CompiledTrees? compiled;
+    private int calls;
 
     public float Bias { get; }
 
@@ -63,9 +69,9 @@ internal sealed class TreeEnsemble
     public const int MaxFeatures = 1024;
 
     /// <summary>
-    /// The ensemble's raw score. Trees are walked four at a time: each walk is a chain of dependent loads and
-    /// hard-to-predict branches, and four independent chains keep the core busy while one waits. Leaves are summed
-    /// in tree order (single-leaf trees, constants, first).
+    /// The ensemble's raw score: from the compiled trees once they are ready (compiled on a thread of their own after
+    /// <see cref="CompileAfter"/> scores), walked until then. Both sum the leaves in tree order (single-leaf trees,
+    /// constants, first) and give the same float.
     /// </summary>
     public float Score(ReadOnlySpan<float> features)
     {
@@ -73,6 +79,52 @@ internal sealed class TreeEnsemble
         {
             throw new ArgumentException($"needs {RequiredFeatures} features, got {features.Length}", nameof(features));
         }
+        if (Volatile.Read(ref compiled) is { } code) return code.Score(ref MemoryMarshal.GetReference(features));
+        if (calls < CompileAfter && Interlocked.Increment(ref calls) == CompileAfter)
+        {
+            // Until it is ready (or if code cannot be generated here) the walk goes on, with the same scores. A thread
+            // of its own: the hot loop is often a Parallel.For holding every pool thread, and a queued work item
+            // would wait for the loop's end.
+            new Thread(CompileQuietly) { IsBackground = true, Name = "compile trees" }.Start();
+        }
+        return WalkUnchecked(features);
+    }
+
+    // On its own thread an exception would end the process; the walk gives the same scores, so a failure to compile
+    // costs speed only (and Compile, which tests call on the committed models, throws it).
+    private void CompileQuietly()
+    {
+        try
+        {
+            Compile();
+        }
+        catch (Exception e) when (e is InvalidProgramException or NotSupportedException or InvalidOperationException or OutOfMemoryException)
+        {
+        }
+    }
+
+    /// <summary>Whether scores now come from the compiled trees.</summary>
+    internal bool IsCompiled => Volatile.Read(ref compiled) is not null;
+
+    /// <summary>Compiles the trees now (the scores then come from <see cref="CompiledTrees"/>); false where code cannot be generated.</summary>
+    internal bool Compile()
+    {
+        Volatile.Write(ref compiled, CompiledTrees.TryBuild(constant, roots, nodes, weightedLeaves));
+        return compiled is not null;
+    }
+
+    /// <summary>
+    /// The score by walking the node arrays. Trees are walked four at a time: each walk is a chain of dependent loads
+    /// and hard-to-predict branches, and four independent chains keep the core busy while one waits.
+    /// </summary>
+    internal float Walk(ReadOnlySpan<float> features)
+    {
+        if (features.Length < RequiredFeatures) throw new ArgumentException($"needs {RequiredFeatures} features, got {features.Length}", nameof(features));
+        return WalkUnchecked(features);
+    }
+
+    private float WalkUnchecked(ReadOnlySpan<float> features)
+    {
         ref float f = ref MemoryMarshal.GetReference(features);
         ref Node node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
         ref float leaf0 = ref MemoryMarshal.GetArrayDataReference(weightedLeaves);
