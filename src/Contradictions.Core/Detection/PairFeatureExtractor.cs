@@ -142,20 +142,20 @@ public static class PairFeatureExtractor
     {
         var cues = new List<string>();
         bool aDenied = a.Claim.Polarity == Polarity.Denied, bDenied = b.Claim.Polarity == Polarity.Denied;
-        float coverage = f[Index("denial_coverage")];
+        float coverage = f[At.DenialCoverage];
         if ((aDenied ^ bDenied) && coverage >= DenialCoverage)
         {
             var (denier, reporter) = aDenied ? ("A", "B") : ("B", "A");
             cues.Add(string.Create(CultureInfo.InvariantCulture, $"{denier} denies what {reporter} reports ({coverage:P0} of the denial's content words are in {reporter})"));
         }
-        if (f[Index("negation_asymmetry")] > 0) cues.Add($"negation asymmetry: only {(ta.Negations > 0 ? "A" : "B")} is negated");
+        if (f[At.NegationAsymmetry] > 0) cues.Add($"negation asymmetry: only {(ta.Negations > 0 ? "A" : "B")} is negated");
         for (int i = 0; i < Antonyms.Length; i++)
         {
             if (AntonymFires(ta.AntonymMask, tb.AntonymMask, AntonymBits[i])) cues.Add($"antonyms: {Antonyms[i].A} ↔ {Antonyms[i].B}");
         }
         if (ConflictCue(a.Claim, b.Claim) is { } conflictCue) cues.Add(conflictCue);
-        if (f[Index("shared_numbers")] > 0) cues.Add($"both mention {string.Join(", ", SharedNumberTexts(a.Claim, b.Claim))}");
-        if (f[Index("speaker_relation")] >= 0.99f && f[Index("same_speaker")] == 0)
+        if (f[At.SharedNumbers] > 0) cues.Add($"both mention {string.Join(", ", SharedNumberTexts(a.Claim, b.Claim))}");
+        if (f[At.SpeakerRelation] >= 0.99f && f[At.SameSpeaker] == 0)
         {
             cues.Add($"one side's speaker ({SpeakerName(b.Claim)} / {SpeakerName(a.Claim)}) is the body or person the other side's words are attributed to");
         }
@@ -192,15 +192,31 @@ public static class PairFeatureExtractor
     /// <summary>The flag kind by the documented rules of <see cref="FlagKind"/>.</summary>
     public static FlagKind Kind(ReadOnlySpan<float> f)
     {
-        if (f[Index("one_side_denied")] > 0 && f[Index("denial_coverage")] >= DenialCoverage) return FlagKind.Denial;
-        if (f[Index("numeric_conflict")] > 0 || f[Index("antonyms")] > 0) return FlagKind.Factual;
+        if (f[At.OneSideDenied] > 0 && f[At.DenialCoverage] >= DenialCoverage) return FlagKind.Denial;
+        if (f[At.NumericConflict] > 0 || f[At.Antonyms] > 0) return FlagKind.Factual;
         // "will not recognise" against "ready to recognise" from two different parties is a clash of positions;
         // the same negation asymmetry within one voice (or unattributed) is a factual conflict.
-        if (f[Index("negation_asymmetry")] > 0 && f[Index("same_speaker")] > 0) return FlagKind.Factual;
+        if (f[At.NegationAsymmetry] > 0 && f[At.SameSpeaker] > 0) return FlagKind.Factual;
         return FlagKind.Position;
     }
 
     public static int Index(string name) => Array.IndexOf(Names, name);
+
+    /// <summary>The position of <c>jaccard</c> (the pair's word overlap) in the features.</summary>
+    public static readonly int JaccardIndex = Index("jaccard");
+
+    // Positions read for every scored pair (its kind) and for every flag (its cues): looked up once, not by name.
+    private static class At
+    {
+        public static readonly int DenialCoverage = Index("denial_coverage");
+        public static readonly int NegationAsymmetry = Index("negation_asymmetry");
+        public static readonly int SharedNumbers = Index("shared_numbers");
+        public static readonly int SpeakerRelation = Index("speaker_relation");
+        public static readonly int SameSpeaker = Index("same_speaker");
+        public static readonly int OneSideDenied = Index("one_side_denied");
+        public static readonly int NumericConflict = Index("numeric_conflict");
+        public static readonly int Antonyms = Index("antonyms");
+    }
 
     private static int GivenRelated(StanceProbabilities p, Span<float> f, int k)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using Contradictions.Core.Detection;
 using Contradictions.ML.Model;
@@ -19,7 +18,7 @@ public sealed class ContradictionModel : IContradictionScorer
 
     private readonly StanceModel stance;
     private readonly BinaryHead head;
-    private readonly ConcurrentDictionary<long, Prepared> cache = new();
+    private readonly ClaimCache<Prepared> cache = new();
 
     private sealed record Prepared(PreparedClaimText Text, PreparedClaim AsClaim, PreparedPassage AsPassage);
 
@@ -48,7 +47,7 @@ public sealed class ContradictionModel : IContradictionScorer
         Span<float> f = stackalloc float[PairFeatureExtractor.Count];
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
         float confidence = SymmetricProbability(head, f);
-        var overlap = f[PairFeatureExtractor.Index("jaccard")];
+        var overlap = f[PairFeatureExtractor.JaccardIndex];
         IReadOnlyList<string> cues = confidence < explainFrom ? [] : PairFeatureExtractor.Cues(a, pa.Text, b, pb.Text, f);
         return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, ab, ba, overlap);
     }
@@ -100,7 +99,7 @@ public sealed class ContradictionModel : IContradictionScorer
     private Prepared Prepare(ClaimContext c) => c.ClaimId < 0 ? Prepare(c.Claim, stance) : Cached(c.ClaimId, c.Claim);
 
     private Prepared Cached(long claimId, Core.Claims.Claim claim) =>
-        cache.GetOrAdd(claimId, static (_, arg) => Prepare(arg.Claim, arg.Model), (Claim: claim, Model: stance));
+        cache.GetOrAdd(claimId, static arg => Prepare(arg.Claim, arg.Model), (Claim: claim, Model: stance));
 
     private static Prepared Prepare(Core.Claims.Claim claim, StanceModel stance)
     {
