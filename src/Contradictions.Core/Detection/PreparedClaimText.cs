@@ -9,7 +9,7 @@ public sealed class PreparedClaimText
     private readonly string text;
 
     private PreparedClaimText(string text, ulong[] stemKeys, ulong[] contentKeys, ulong antonymMask, int negations,
-        int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys, string[] entityKeys)
+        int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys, ulong[] entityKeys)
     {
         this.text = text;
         this.entityKeys = entityKeys;
@@ -36,7 +36,7 @@ public sealed class PreparedClaimText
     private readonly ulong[] speakerKeys;
     // The entities' keys without repeats, as strings (exact): the claim's entity list is read through an interface
     // for every pair otherwise.
-    private readonly string[] entityKeys;
+    private readonly ulong[] entityKeys;   // distinct, sorted (KeySet), as the stems
     private readonly ulong[] contextKeys;
     private HashSet<string>? stems;
 
@@ -54,12 +54,7 @@ public sealed class PreparedClaimText
     public int SharedEntities(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        int shared = 0;
-        foreach (var key in entityKeys)
-        {
-            if (Array.IndexOf(other.entityKeys, key) >= 0) shared++;
-        }
-        return shared;
+        return KeySet.CountIn(entityKeys, other.entityKeys);
     }
 
     /// <summary>
@@ -143,12 +138,12 @@ public sealed class PreparedClaimText
             negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), KeySet.Of(context), EntityKeysOf(claim));
     }
 
-    private static string[] EntityKeysOf(Claim claim)
+    private static ulong[] EntityKeysOf(Claim claim)
     {
         if (claim.Entities.Count == 0) return [];
-        var keys = new List<string>(claim.Entities.Count);
-        foreach (var e in claim.Entities) if (!keys.Contains(e.Key)) keys.Add(e.Key);
-        return keys.ToArray();
+        var keys = new List<ulong>(claim.Entities.Count);
+        foreach (var e in claim.Entities) keys.Add(Key(e.Key));
+        return KeySet.Of(keys);
     }
 
     // The stems From keys, as strings: the same filter, so that SharedStems and Stems agree.
