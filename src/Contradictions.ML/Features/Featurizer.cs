@@ -224,7 +224,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             }
         }
         f[k++] = bodyCos;
-        f[k++] = Dot(c.Lsa, body.Lsa);
+        float bodyLsa = Dot(c.Lsa, body.Lsa);
+        f[k++] = bodyLsa;
 
         // Best-matching sentence and cue counts weighted by how well each sentence matches the claim.
         float best = 0, second = 0, third = 0, bestLsa = 0, first = 0, simSum = 0;
@@ -235,7 +236,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         {
             var s = sentences[i];
             float sim = sims[i];
-            float lsa = Dot(c.Lsa, s.Lsa);
+            // A one-sentence passage (every claim's) shares its vector with its whole: the same dot, computed once.
+            float lsa = ReferenceEquals(s.Lsa, body.Lsa) ? bodyLsa : Dot(c.Lsa, s.Lsa);
             if (i == 0) first = sim;
             if (lsa > bestLsa) bestLsa = lsa;
             if (sim > best) { third = second; thirdIndex = secondIndex; second = best; secondIndex = bestIndex; best = sim; bestIndex = i; }
@@ -293,10 +295,11 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         f[k++] = bt.Negating * per100;
         f[k++] = bt.Affirming * per100;
 
-        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Refuting);
-        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Hedging);
-        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Negating);
-        f[k++] = Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Affirming);
+        var cues = TopCues(sentences, bestIndex, secondIndex, thirdIndex);
+        f[k++] = cues.Refuting;
+        f[k++] = cues.Hedging;
+        f[k++] = cues.Negating;
+        f[k++] = cues.Affirming;
         f[k++] = leadRef;
         f[k++] = leadHedge;
         float inv = simSum > 0 ? 1 / simSum : 0;
@@ -339,12 +342,25 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             for (int cls = 0; cls < top.Length; cls++) top[cls] += sentences[index].Lexicon[cls];
         }
         for (int cls = 0; cls < top.Length; cls++) f[k++] = top[cls] / Math.Max(1, topTerms);
-        f[k++] = ct.Refuting == 0 ? Cue(sentences, bestIndex, secondIndex, thirdIndex, static t => t.Refuting) : 0;
+        f[k++] = ct.Refuting == 0 ? cues.Refuting : 0;
         if (k != Names.Length) throw new InvalidOperationException($"computed {k} features but {Names.Length} are named");
     }
 
     private static float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 
-    private static float Cue(SentenceFeatures[] s, int a, int b, int c, Func<AnalyzedText, int> cue) =>
-        (a >= 0 ? cue(s[a].Text) : 0) + (b >= 0 ? cue(s[b].Text) : 0) + (c >= 0 ? cue(s[c].Text) : 0);
+    // The cue counts of the three best-matching sentences (an index < 0 is no sentence), summed.
+    private static (int Refuting, int Hedging, int Negating, int Affirming) TopCues(SentenceFeatures[] s, int a, int b, int c)
+    {
+        int refuting = 0, hedging = 0, negating = 0, affirming = 0;
+        foreach (int index in (ReadOnlySpan<int>)[a, b, c])
+        {
+            if (index < 0) continue;
+            var t = s[index].Text;
+            refuting += t.Refuting;
+            hedging += t.Hedging;
+            negating += t.Negating;
+            affirming += t.Affirming;
+        }
+        return (refuting, hedging, negating, affirming);
+    }
 }
