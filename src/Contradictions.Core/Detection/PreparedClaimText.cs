@@ -116,16 +116,17 @@ public sealed class PreparedClaimText
         Span<char> stemBuffer = stackalloc char[64];
         foreach (var t in Tokenizer.Enumerate(claim.Text, tokenBuffer))
         {
-            if (Lexicons.IsNegation(t)) negations++;
-            if (Lexicons.Spans.Refuting.Contains(t)) refuting++;
-            if (Lexicons.Spans.Hedging.Contains(t)) hedging++;
+            var lexicons = Lexicons.Of(t);
+            if (Lexicons.IsNegation(lexicons, t)) negations++;
+            if ((lexicons & WordLists.Refuting) != 0) refuting++;
+            if ((lexicons & WordLists.Hedging) != 0) hedging++;
             context.Add(Key(Prefix(t)));
-            if (!HasStem(t)) continue;
+            if (!HasStem(t, lexicons)) continue;
             var stem = Stemmer.Stem(t, stemBuffer);
             ulong key = Key(stem);
             stemKeys.Add(key);
             antonyms |= PairFeatureExtractor.AntonymBitOf(stem);
-            if (!(Lexicons.Spans.Refuting.Contains(stem) || Lexicons.Spans.Hedging.Contains(stem) || stem is "deny" or "later")) contentKeys.Add(key);
+            if (!((Lexicons.Of(stem) & (WordLists.Refuting | WordLists.Hedging)) != 0 || stem is "deny" or "later")) contentKeys.Add(key);
         }
         var speaker = claim.Speaker is { Anonymous: false } s
             ? Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal).ToArray()
@@ -158,8 +159,10 @@ public sealed class PreparedClaimText
     }
 
     // Stop words, negations and single letters have no stem in a claim's set.
-    private static bool HasStem(ReadOnlySpan<char> token) =>
-        !(Lexicons.Spans.Stop.Contains(token) || Lexicons.Spans.Negating.Contains(token) || token.Length < 2);
+    private static bool HasStem(ReadOnlySpan<char> token) => HasStem(token, Lexicons.Of(token));
+
+    private static bool HasStem(ReadOnlySpan<char> token, WordLists lexicons) =>
+        !((lexicons & (WordLists.Stop | WordLists.Negating)) != 0 || token.Length < 2);
 
     private static ReadOnlySpan<char> Prefix(ReadOnlySpan<char> word) => word.Length <= 5 ? word : word[..5];
 

@@ -52,7 +52,29 @@ public static class Lexicons
 
     public static bool IsNegation(string token) => Negating.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
 
-    public static bool IsNegation(ReadOnlySpan<char> token) => Spans.Negating.Contains(token) || token.EndsWith("n't", StringComparison.Ordinal);
+    public static bool IsNegation(ReadOnlySpan<char> token) => IsNegation(Of(token), token);
+
+    /// <summary><see cref="IsNegation(ReadOnlySpan{char})"/> for a token whose <see cref="Of"/> is already known.</summary>
+    public static bool IsNegation(WordLists lexicons, ReadOnlySpan<char> token) =>
+        (lexicons & WordLists.Negating) != 0 || token.EndsWith("n't", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every list <paramref name="word"/> is in, from one look-up: claim preparation and the stance features ask
+    /// four or five lists about each token of every claim.
+    /// </summary>
+    public static WordLists Of(ReadOnlySpan<char> word) => Memberships.TryGetValue(word, out var lists) ? lists : WordLists.None;
+
+    private static readonly FrozenDictionary<string, WordLists>.AlternateLookup<ReadOnlySpan<char>> Memberships = BuildMemberships();
+
+    private static FrozenDictionary<string, WordLists>.AlternateLookup<ReadOnlySpan<char>> BuildMemberships()
+    {
+        var all = new Dictionary<string, WordLists>(StringComparer.Ordinal);
+        foreach (var (words, list) in new[] { (Refuting, WordLists.Refuting), (Hedging, WordLists.Hedging), (Affirming, WordLists.Affirming), (Negating, WordLists.Negating), (Stop, WordLists.Stop) })
+        {
+            foreach (var w in words) all[w] = all.GetValueOrDefault(w) | list;
+        }
+        return all.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The lexicons looked up by span, for callers that read tokens without making strings of them.</summary>
     public static class Spans
@@ -65,4 +87,16 @@ public static class Lexicons
     }
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+}
+
+/// <summary>The cue-word lists of <see cref="Lexicons"/> a word belongs to.</summary>
+[Flags]
+public enum WordLists : byte
+{
+    None = 0,
+    Refuting = 1,
+    Hedging = 2,
+    Affirming = 4,
+    Negating = 8,
+    Stop = 16,
 }

@@ -32,10 +32,11 @@ internal static class TextAnalyzer
         foreach (var token in Tokenizer.Enumerate(text, stackalloc char[64]))
         {
             tokens++;
-            if (Lexicons.Spans.Refuting.Contains(token)) refuting++;
-            if (Lexicons.Spans.Hedging.Contains(token)) hedging++;
-            if (Lexicons.Spans.Affirming.Contains(token)) affirming++;
-            if (Lexicons.IsNegation(token)) negating++;
+            var lexicons = Lexicons.Of(token);
+            if ((lexicons & WordLists.Refuting) != 0) refuting++;
+            if ((lexicons & WordLists.Hedging) != 0) hedging++;
+            if ((lexicons & WordLists.Affirming) != 0) affirming++;
+            if (Lexicons.IsNegation(lexicons, token)) negating++;
             if (char.IsDigit(token[0]))
             {
                 var number = token.ToString();
@@ -43,7 +44,7 @@ internal static class TextAnalyzer
                 stems.Add(number);
                 continue;
             }
-            if (Lexicons.Spans.Stop.Contains(token)) continue;
+            if ((lexicons & WordLists.Stop) != 0) continue;
             stems.Add(new string(Stemmer.Stem(token, stemBuffer)));
         }
         return new AnalyzedText
