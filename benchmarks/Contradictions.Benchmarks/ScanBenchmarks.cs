@@ -25,7 +25,7 @@ public class ScanBenchmarks
 {
     /// <summary>
     /// The runtime settings of the contradictions command (Contradictions.Cli.csproj): server collector without DATAS,
-    /// no dynamic PGO, loops compiled optimised at once, arrays up to 8 MB in the small object heap. Three warm-up scans: the first scans of a process run much of the code before the JIT has optimised it.
+    /// no dynamic PGO, loops compiled optimised at once, arrays up to 4 MB in the small object heap. Three warm-up scans: the first scans of a process run much of the code before the JIT has optimised it.
     /// </summary>
     private sealed class CliRuntime : ManualConfig
     {
@@ -33,7 +33,7 @@ public class ScanBenchmarks
             .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5)
             .WithGcServer(true)
             .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCDynamicAdaptationMode", "0"), new EnvironmentVariable("DOTNET_TieredPGO", "0"),
-                new EnvironmentVariable("DOTNET_TC_QuickJitForLoops", "0"), new EnvironmentVariable("DOTNET_GCLOHThreshold", "0x800000")));
+                new EnvironmentVariable("DOTNET_TC_QuickJitForLoops", "0"), new EnvironmentVariable("DOTNET_GCLOHThreshold", "0x400000")));
     }
 
     private const int Bodies = 1_683;

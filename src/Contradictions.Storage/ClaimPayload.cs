@@ -24,54 +24,62 @@ internal sealed record ClaimPayload(
     {
         var w = JsonScratch.Begin();
         w.WriteStartObject();
-        w.WriteStartArray("quotes");
-        foreach (var q in c.Quotes)
+        List(w, "quotes", c.Quotes, static (w, q) =>
         {
-            w.WriteStartObject();
-            w.WriteString("text", q.Text);
+            String(w, "text", q.Text);
             w.WriteStartObject("span");
             w.WriteNumber("start", q.Span.Start);
             w.WriteNumber("length", q.Span.Length);
             w.WriteNumber("end", q.Span.End);
             w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("numbers");
-        foreach (var n in c.Numbers)
+        });
+        List(w, "numbers", c.Numbers, static (w, n) =>
         {
-            w.WriteStartObject();
-            w.WriteString("text", n.Text);
+            String(w, "text", n.Text);
             w.WriteNumber("value", n.Value);
-            if (n.Unit is not null) w.WriteString("unit", n.Unit);
-            if (n.Quantifies is not null) w.WriteString("quantifies", n.Quantifies);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("dates");
-        foreach (var d in c.Dates)
+            String(w, "unit", n.Unit);
+            String(w, "quantifies", n.Quantifies);
+        });
+        List(w, "dates", c.Dates, static (w, d) =>
         {
-            w.WriteStartObject();
-            w.WriteString("text", d.Text);
+            String(w, "text", d.Text);
             if (d.Date is { } date) w.WriteString("date", Iso(date));
             if (d.End is { } end) w.WriteString("end", Iso(end));
             w.WriteBoolean("relative", d.Relative);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("entities");
-        foreach (var e in c.Entities)
+        });
+        List(w, "entities", c.Entities, static (w, e) =>
         {
-            w.WriteStartObject();
-            w.WriteString("name", e.Name);
+            String(w, "name", e.Name);
             if (KindName(e.Kind) is { } kind) w.WriteString("kind", kind);
             else w.WriteNumber("kind", (int)e.Kind);
-            w.WriteString("key", e.Key);
+            String(w, "key", e.Key);
+        });
+        w.WriteEndObject();
+        return JsonScratch.End();
+    }
+
+    // As the serializer with these options: a null list or string is left out, a null item is written as null.
+    private static void List<T>(Utf8JsonWriter w, string name, IReadOnlyList<T>? items, Action<Utf8JsonWriter, T> write) where T : class
+    {
+        if (items is null) return;
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                w.WriteNullValue();
+                continue;
+            }
+            w.WriteStartObject();
+            write(w, item);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
-        return JsonScratch.End();
+    }
+
+    private static void String(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null) w.WriteString(name, value);
     }
 
     private static string Iso(DateOnly d) => d.ToString("O", CultureInfo.InvariantCulture);

@@ -34,9 +34,9 @@ public sealed class PreparedClaimText
     private readonly ulong[] stemKeys;
     private readonly ulong[] contentKeys;
     private readonly ulong[] speakerKeys;
-    // The entities' keys without repeats, as strings (exact): the claim's entity list is read through an interface
-    // for every pair otherwise.
-    private readonly ulong[] entityKeys;   // distinct, sorted (KeySet), as the stems
+    // The entities' keys as a sorted set of 64-bit hashes, as the stems are: a merge counts the shared ones (two keys
+    // whose hashes collide would count as one entity, as two stems would).
+    private readonly ulong[] entityKeys;
     private readonly ulong[] contextKeys;
     private HashSet<string>? stems;
 

@@ -8,7 +8,8 @@ namespace Contradictions.ML.Model;
 /// the sum. Walking the node arrays costs a dependent load per split and funnels every split through the same few
 /// branch instructions; compiled, each split has its own branch and its threshold is in the code, which halves the
 /// time of a walk (a pair's 420 walks were a sixth of a scan). The sum runs through the trees in the order
-/// <see cref="TreeEnsemble"/> adds them, so the score is the same float to the bit (tested).
+/// <see cref="TreeEnsemble"/> adds them, so the score is the same float to the bit (tested; with finite leaves, as
+/// trained trees have: a sum of two different NaNs may keep either one's bits).
 /// </summary>
 internal sealed class CompiledTrees
 {

@@ -98,8 +98,9 @@ internal sealed class TreeEnsemble
         {
             Compile();
         }
-        catch (Exception e) when (e is InvalidProgramException or NotSupportedException or InvalidOperationException or OutOfMemoryException)
+        catch (Exception)
         {
+            // The walk stays, with the same scores.
         }
     }
 
@@ -109,8 +110,12 @@ internal sealed class TreeEnsemble
     /// <summary>Compiles the trees now (the scores then come from <see cref="CompiledTrees"/>); false where code cannot be generated.</summary>
     internal bool Compile()
     {
-        Volatile.Write(ref compiled, CompiledTrees.TryBuild(constant, roots, nodes, weightedLeaves));
-        return compiled is not null;
+        var code = CompiledTrees.TryBuild(constant, roots, nodes, weightedLeaves);
+        // A dynamic method is compiled to machine code on its first call: make that call here, not on the threads
+        // that score (which would each wait for it).
+        code?.Score(ref MemoryMarshal.GetArrayDataReference(new float[Math.Max(1, RequiredFeatures)]));
+        Volatile.Write(ref compiled, code);
+        return code is not null;
     }
 
     /// <summary>
