@@ -131,11 +131,10 @@ public static class PairFeatureExtractor
         f.CopyTo(swapped);
         f.Slice(StanceBA, 3).CopyTo(swapped[StanceAB..]);
         f.Slice(StanceAB, 3).CopyTo(swapped.Slice(StanceBA, 3));
-        swapped[DaysApart] = -f[DaysApart];
+        swapped[At.DaysApart] = -f[At.DaysApart];
     }
 
     private const int StanceAB = 0, StanceBA = 3;
-    private static readonly int DaysApart = Index("days_apart");
 
     /// <summary>The human-readable cues behind features already computed by <see cref="Compute"/>.</summary>
     public static List<string> Cues(ClaimContext a, PreparedClaimText ta, ClaimContext b, PreparedClaimText tb, ReadOnlySpan<float> f)
@@ -205,9 +204,10 @@ public static class PairFeatureExtractor
     /// <summary>The position of <c>jaccard</c> (the pair's word overlap) in the features.</summary>
     public static readonly int JaccardIndex = Index("jaccard");
 
-    // Positions read for every scored pair (its kind) and for every flag (its cues): looked up once, not by name.
+    // Positions read for every scored pair (its kind, its swap) and for every flag (its cues): looked up once, not by name.
     private static class At
     {
+        public static readonly int DaysApart = Index("days_apart");
         public static readonly int DenialCoverage = Index("denial_coverage");
         public static readonly int NegationAsymmetry = Index("negation_asymmetry");
         public static readonly int SharedNumbers = Index("shared_numbers");

@@ -156,9 +156,9 @@ public sealed class SubjectBuilder
         Span<char> stemBuffer = stackalloc char[64];
         foreach (var token in Tokenizer.Enumerate(text, stackalloc char[64]))
         {
-            if (!char.IsLetter(token[0]) || Lexicons.Spans.Stop.Contains(token)) continue;
+            if (!char.IsLetter(token[0]) || (Lexicons.Of(token) & WordLists.Stop) != 0) continue;
             var stem = Stemmer.Stem(token, stemBuffer);
-            if (stem.Length < Options.MinTermLength || Lexicons.Spans.Stop.Contains(stem)) continue;
+            if (stem.Length < Options.MinTermLength || (Lexicons.Of(stem) & WordLists.Stop) != 0) continue;
             CollectionsMarshal.GetValueRefOrAddDefault(counts, stem, out _)++;
         }
     }

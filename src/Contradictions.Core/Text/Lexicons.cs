@@ -76,16 +76,6 @@ public static class Lexicons
         return all.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The lexicons looked up by span, for callers that read tokens without making strings of them.</summary>
-    public static class Spans
-    {
-        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Refuting { get; } = Lexicons.Refuting.GetAlternateLookup<ReadOnlySpan<char>>();
-        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Hedging { get; } = Lexicons.Hedging.GetAlternateLookup<ReadOnlySpan<char>>();
-        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Affirming { get; } = Lexicons.Affirming.GetAlternateLookup<ReadOnlySpan<char>>();
-        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Negating { get; } = Lexicons.Negating.GetAlternateLookup<ReadOnlySpan<char>>();
-        public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop { get; } = Lexicons.Stop.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }
 
