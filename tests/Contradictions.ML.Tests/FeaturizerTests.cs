@@ -74,6 +74,39 @@ public class FeaturizerTests
     }
 
     [Fact]
+    public void Features_both_ways_at_once_are_the_two_one_way_features_to_the_bit()
+    {
+        var model = Contradictions.ML.Model.StanceModel.Load(RepoPaths.Of("models", "stance.zip")).Featurizer;
+        // Seed lines: most are one sentence (the shared path), some several (the fallback).
+        var texts = Directory.GetFiles(RepoPaths.Of("data", "articles"), "*.txt").Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadAllLines).Where(line => line.Length > 20).Take(40).Select(model.ClaimAndPassage).ToList();
+        Assert.Contains(texts, t => t.Passage.Sentences.Length == 1);
+        Assert.Contains(texts, t => t.Passage.Sentences.Length > 1);
+
+        var (ab, ba) = (new float[Featurizer.Count], new float[Featurizer.Count]);
+        var (abOne, baOne) = (new float[Featurizer.Count], new float[Featurizer.Count]);
+        int compared = 0;
+        foreach (var a in texts)
+        {
+            foreach (var b in texts)
+            {
+                model.ComputeBoth(a.Claim, a.Passage, b.Claim, b.Passage, ab, ba);
+                model.Compute(a.Claim, b.Passage, abOne);
+                model.Compute(b.Claim, a.Passage, baOne);
+                Assert.Equal(abOne.Select(BitConverter.SingleToInt32Bits), ab.Select(BitConverter.SingleToInt32Bits));
+                Assert.Equal(baOne.Select(BitConverter.SingleToInt32Bits), ba.Select(BitConverter.SingleToInt32Bits));
+                compared++;
+            }
+        }
+        Assert.Equal(texts.Count * texts.Count, compared);
+        // The pairs share terms often enough that the shared overlap is not trivially zero.
+        Assert.True(texts.Count(a => texts.Any(b => !ReferenceEquals(a.Claim, b.Claim) && SharedStems(a, b) > 0)) > 10);
+
+        static int SharedStems((ClaimFeatures Claim, PassageFeatures Passage) a, (ClaimFeatures Claim, PassageFeatures Passage) b) =>
+            a.Claim.StemHashes.Intersect(b.Claim.StemHashes).Count();
+    }
+
+    [Fact]
     public void Identical_texts_have_cosine_one_and_full_overlap()
     {
         const string text = "Cat saves owner from fire.";

@@ -42,8 +42,7 @@ public sealed class ContradictionModel : IContradictionScorer
     {
         var pa = Prepare(a);
         var pb = Prepare(b);
-        var ab = stance.Predict(pa.AsClaim, pb.AsPassage);
-        var ba = stance.Predict(pb.AsClaim, pa.AsPassage);
+        var (ab, ba) = stance.PredictBoth(pa.AsClaim, pa.AsPassage, pb.AsClaim, pb.AsPassage);
         Span<float> f = stackalloc float[PairFeatureExtractor.Count];
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
         float confidence = SymmetricProbability(head, f);
@@ -60,8 +59,9 @@ public sealed class ContradictionModel : IContradictionScorer
     {
         var pa = Prepare(a);
         var pb = Prepare(b);
+        var (ab, ba) = stance.PredictBoth(pa.AsClaim, pa.AsPassage, pb.AsClaim, pb.AsPassage);
         Span<float> f = stackalloc float[PairFeatureExtractor.Count];
-        PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, stance.Predict(pa.AsClaim, pb.AsPassage), stance.Predict(pb.AsClaim, pa.AsPassage), f);
+        PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
         return SymmetricProbability(head, f);
     }
 

@@ -197,12 +197,48 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
 
     public void Compute(ClaimFeatures claim, PassageFeatures passage, Span<float> f)
     {
-        var c = claim.Sentence;
-        var body = passage.Whole;
-        int k = 0;
-        var sentences = passage.Sentences;
         Span<float> sims = stackalloc float[PassageSplitter.MaxSentences];
         Span<int> sharedTerms = stackalloc int[PassageSplitter.MaxSentences];
+        var overlap = Overlap(claim, passage, sims, sharedTerms);
+        Finish(claim, passage, overlap, sims, sharedTerms, f);
+    }
+
+    /// <summary>
+    /// The features of A (as a claim) against B (as a passage) into <paramref name="ab"/>, and of B against A into
+    /// <paramref name="ba"/>, as two <see cref="Compute"/> calls give them. When both are one sentence prepared as
+    /// claim and passage at once (<see cref="ClaimAndPassage"/>: every claim a scan pairs), the overlap of their
+    /// vectors and stems is the same both ways (the same products summed in the same term order, the same sets),
+    /// so it is computed once.
+    /// </summary>
+    public void ComputeBoth(ClaimFeatures claimA, PassageFeatures passageA, ClaimFeatures claimB, PassageFeatures passageB, Span<float> ab, Span<float> ba)
+    {
+        if (!OneSentenceBothWays(claimA, passageA) || !OneSentenceBothWays(claimB, passageB))
+        {
+            Compute(claimA, passageB, ab);
+            Compute(claimB, passageA, ba);
+            return;
+        }
+        Span<float> sims = stackalloc float[1];
+        Span<int> sharedTerms = stackalloc int[1];
+        var overlap = Overlap(claimA, passageB, sims, sharedTerms);
+        Finish(claimA, passageB, overlap, sims, sharedTerms, ab);
+        Finish(claimB, passageA, overlap, sims, sharedTerms, ba);
+    }
+
+    // The claim and passage views of one sentence share their vectors and stem set (ClaimAndPassage).
+    private static bool OneSentenceBothWays(ClaimFeatures claim, PassageFeatures passage) =>
+        passage.Sentences.Length == 1 && ReferenceEquals(claim.Sentence.Tfidf.Ids, passage.Whole.Tfidf.Ids)
+        && ReferenceEquals(claim.Sentence.Tfidf.Weights, passage.Whole.Tfidf.Weights)
+        && ReferenceEquals(claim.Sentence.Lsa, passage.Whole.Lsa) && ReferenceEquals(claim.StemHashes, passage.StemHashes)
+        && ReferenceEquals(passage.LeadStemHashes, passage.StemHashes);
+
+    private readonly record struct Shared(float BodyCos, float BodyLsa, int InBody);
+
+    // What depends on both texts' terms: the TF-IDF cosines with the body and each sentence, the LSA cosine, the
+    // shared stems. Fills sims and sharedTerms per sentence.
+    private static Shared Overlap(ClaimFeatures claim, PassageFeatures passage, Span<float> sims, Span<int> sharedTerms)
+    {
+        var c = claim.Sentence;
         sims.Clear();
         sharedTerms.Clear();
         float bodyCos = 0;
@@ -223,8 +259,18 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
                 sharedTerms[sentence]++;
             }
         }
-        f[k++] = bodyCos;
-        float bodyLsa = Dot(c.Lsa, body.Lsa);
+        return new Shared(bodyCos, Dot(c.Lsa, passage.Whole.Lsa), KeySet.CountIn(claim.StemHashes, passage.StemHashes));
+    }
+
+    private static void Finish(ClaimFeatures claim, PassageFeatures passage, Shared overlap, ReadOnlySpan<float> sims, ReadOnlySpan<int> sharedTerms, Span<float> f)
+    {
+        var c = claim.Sentence;
+        var body = passage.Whole;
+        int k = 0;
+        var sentences = passage.Sentences;
+        var ids = c.Tfidf.Ids;
+        f[k++] = overlap.BodyCos;
+        float bodyLsa = overlap.BodyLsa;
         f[k++] = bodyLsa;
 
         // Best-matching sentence and cue counts weighted by how well each sentence matches the claim.
@@ -270,7 +316,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         f[k++] = first;
 
         // Overlap of content stems and n-grams (the baseline's word-overlap and n-gram "hand" features).
-        int inBody = KeySet.CountIn(claim.StemHashes, passage.StemHashes);
+        int inBody = overlap.InBody;
         int inLead = ReferenceEquals(passage.LeadStemHashes, passage.StemHashes) ? inBody : KeySet.CountIn(claim.StemHashes, passage.LeadStemHashes);
         int stemsN = claim.StemHashes.Length;
         f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Length - inBody);

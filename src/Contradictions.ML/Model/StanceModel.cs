@@ -82,6 +82,15 @@ public sealed class StanceModel : IStanceClassifier
         return Score(features);
     }
 
+    /// <summary>A as a claim against B as a passage, and B against A: the same as two <see cref="Predict(PreparedClaim, PreparedPassage)"/> calls.</summary>
+    public (StanceProbabilities AtoB, StanceProbabilities BtoA) PredictBoth(PreparedClaim claimA, PreparedPassage passageA, PreparedClaim claimB, PreparedPassage passageB)
+    {
+        Span<float> ab = stackalloc float[Featurizer.Count];
+        Span<float> ba = stackalloc float[Featurizer.Count];
+        featurizer.ComputeBoth(claimA.Features, passageA.Features, claimB.Features, passageB.Features, ab, ba);
+        return (Score(ab), Score(ba));
+    }
+
     public IReadOnlyList<StanceProbabilities> PredictBatch(IReadOnlyList<(string Claim, string Passage)> pairs)
     {
         var claims = new ConcurrentDictionary<string, PreparedClaim>(StringComparer.Ordinal);
