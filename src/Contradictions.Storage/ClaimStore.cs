@@ -79,15 +79,7 @@ public sealed partial class ClaimStore : IDisposable
             cmd.ExecuteNonQuery();
             tx.Commit();
         }
-        // Claims written by something other than this store (plain SQL) wait in claim_words_pending until a store
-        // writes or opens; normally the list is empty and this is one index look-up.
-        if (Scalar("SELECT EXISTS (SELECT 1 FROM claim_words_pending)") is 1L)
-        {
-            using var tx = _connection.BeginTransaction();
-            IndexPendingWords(tx);
-            tx.Commit();
-        }
-        // Likewise flags inserted by plain SQL without their articles (schema version 8); checked first, because an
+        // Flags inserted by plain SQL without their articles (schema version 8) get them here; checked first, because an
         // update takes the write lock even when it changes nothing (the review server opens a store per request).
         // Only flags whose claims exist: one inserted with foreign keys off would otherwise be updated on every open.
         const string missing = """

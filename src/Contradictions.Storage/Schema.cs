@@ -152,7 +152,7 @@ internal static class Schema
         // 7: queue filters that read indexes instead of scanning. A word index of claim texts (FTS5, unicode61:
         // case- and accent-folded words) finds a subject's claims without reading every text; external content,
         // so the texts are not stored twice. Triggers list new and changed claims in claim_words_pending, which the
-        // store indexes in one statement at the end of each write (ClaimStore.IndexPendingWords) and on open: FTS5
+        // store indexes in one statement before the subject filter searches (ClaimStore.IndexWords): FTS5
         // writes its pending terms to disk at every savepoint, so indexing row by row inside ingest's savepoint per
         // article made one tiny segment per article and doubled ingest time. Each flag carries
         // its two claims' articles (claims never move), and the queue indexes cover them, so an outlet filter

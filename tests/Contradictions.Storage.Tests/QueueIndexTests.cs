@@ -71,6 +71,45 @@ public class QueueIndexTests
     }
 
     [Fact]
+    public void Writes_leave_the_word_index_to_the_subject_filter_which_brings_it_up_to_date_before_searching()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("s.db");
+        using var store = ClaimStore.Open(path);
+        var flag = TwoArticles(store);
+        using var sql = new SqliteConnection($"Data Source={path};Pooling=False");
+        sql.Open();
+        long Count(string query)
+        {
+            using var cmd = sql.CreateCommand();
+            cmd.CommandText = query;
+            return (long)cmd.ExecuteScalar()!;
+        }
+        // Stored, listed for the index, not yet in it: a scan never searches words and does not pay for them.
+        Assert.Equal(6L, Count("SELECT COUNT(*) FROM claim_words_pending"));
+        Assert.Equal(0L, Count("SELECT COUNT(*) FROM claim_words WHERE claim_words MATCH 'minerals'"));
+        // Filters other than the subject leave it alone.
+        Assert.Equal(3, store.QueryFlags(new FlagFilter { Outlet = "reuters" }, 0, 10).Items.Count);
+        Assert.Equal(6L, Count("SELECT COUNT(*) FROM claim_words_pending"));
+
+        Assert.Equal([flag["Le min"], flag["The mi"]], Subject(store, "minerals"));
+        Assert.Equal(0L, Count("SELECT COUNT(*) FROM claim_words_pending"));
+        Assert.Equal(0, store.IndexWords());
+
+        // An article stored after a search is found by the next one, with one more flag on its claim.
+        var c = ArticleFactory.Create("late.txt", "Grain exports through the corridor resumed on Friday.", new ArticleMetadata(Outlet: "BBC News"));
+        long late = store.ClaimsOf(store.Store(c, ClaimExtractor.Extract(c)).ArticleRowId).Single().ClaimId;
+        var grain = store.Flags().Single(f => f.Id == flag["Nothin"]);
+        store.SaveScores([(grain.ClaimA, late, new ScoredPair(0.8f, FlagKind.Factual, ["cue"], P, P, 0.2f), true)]);
+        long lateFlag = store.Flags().Single(f => f.ClaimB == late).Id;
+        Assert.Equal(1L, Count("SELECT COUNT(*) FROM claim_words_pending"));
+        Assert.Equal([flag["Nothin"], lateFlag], Subject(store, "grain"));
+        Assert.Equal([lateFlag], Subject(store, "exports"));
+        // The index holds exactly the stored texts (FTS5 compares it with the claims table, or fails).
+        Assert.Equal(0L, Count("INSERT INTO claim_words(claim_words, rank) VALUES ('integrity-check', 1); SELECT COUNT(*) FROM claim_words_pending;"));
+    }
+
+    [Fact]
     public void Subject_words_must_follow_each_other_and_only_a_last_word_of_three_letters_is_a_prefix()
     {
         using var dir = new TempDir();
@@ -135,7 +174,7 @@ public class QueueIndexTests
         }
 
         // Rows written by plain SQL after the migration: the triggers list the new and changed claims for the word
-        // index, which the next store to open adds, and give the flag its articles.
+        // index, which the next subject search adds, and give the flag its articles (the next store to open).
         OldSchemaStore.Execute(path, """
                 PRAGMA foreign_keys = ON;
                 INSERT INTO articles(id, article_key, outlet, text, content_hash, ingested_at) VALUES (3, 'c', 'BBC News', 'Grain exports resumed.', 'h3', '2026-01-02T00:00:00Z');
