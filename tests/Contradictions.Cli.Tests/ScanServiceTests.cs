@@ -83,5 +83,38 @@ public class ScanServiceTests
         Assert.Contains(scan.Timings, t => t.Stage.StartsWith("per-claim work", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Threads_and_batch_sizes_change_no_stored_row()
+    {
+        using var dir = new TempDir();
+        var bodies = FncLoader.LoadBodies(RepoRoot.File("data", "fnc-1", "train_bodies.csv"), skipBadRows: false, [])
+            .OrderBy(b => int.Parse(b.Key, System.Globalization.CultureInfo.InvariantCulture)).Take(150).ToList();
+        var corpus = dir.File("bodies.jsonl");
+        File.WriteAllLines(corpus, bodies.Select(b => JsonSerializer.Serialize(new { id = "fnc-" + b.Key, body = b.Value })));
+
+        // One thread and one transaction; three threads (more than the cores here) and a transaction every 1,000
+        // pairs, so many parts are scored out of order and written in order, with commits between them.
+        (ScanResult Result, ClaimStore Store) Scan(string name, int threads, int batch)
+        {
+            var store = ClaimStore.Open(dir.File(name));
+            return (new ScanService(store, Model.Value, new ScanOptions { Parallelism = threads, BatchSize = batch, MinReportedConfidence = double.PositiveInfinity }).Scan([corpus]), store);
+        }
+        var (serial, one) = Scan("serial.db", 1, 1_000_000);
+        var (parallel, many) = Scan("parallel.db", 3, 1_000);
+        using (one)
+        using (many)
+        {
+            Assert.True(serial.PairsScored > 10_000, $"{serial.PairsScored} pairs");
+            Assert.Equal(serial.ScoredPairs, parallel.ScoredPairs);
+            var flags = one.Flags();
+            Assert.True(flags.Count > 100, $"{flags.Count} flags");
+            Assert.Equal(flags.Select(f => (f.Id, f.ClaimA, f.ClaimB, f.Confidence, f.Kind, string.Join("|", f.Explanation))),
+                many.Flags().Select(f => (f.Id, f.ClaimA, f.ClaimB, f.Confidence, f.Kind, string.Join("|", f.Explanation))));
+            Assert.Equal(one.Restatements(), many.Restatements());
+            Assert.Equal(one.ScoredPartners().OrderBy(p => p.Key).Select(p => (p.Key, string.Join(",", p.Value))),
+                many.ScoredPartners().OrderBy(p => p.Key).Select(p => (p.Key, string.Join(",", p.Value))));
+        }
+    }
+
     private static string OriginOf(long claimId) => Contradictions.Core.Detection.OriginClusterer.OriginIdOf(claimId);
 }

@@ -1,16 +1,27 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Contradictions.Core.Detection;
 
 namespace Contradictions.Storage.Detection;
 
 /// <summary>
-/// Scores candidate pairs on all cores a part at a time (<see cref="Parts"/>) and writes each scored part (flags and
-/// restatements) on the calling thread while the next part is being scored, one transaction per
-/// <see cref="ScanOptions.BatchSize"/> pairs. Results are written in candidate order, so row ids do not depend on
-/// thread timing; the scorer is thread-safe (<see cref="IContradictionScorer"/>).
+/// Scores candidate pairs on <see cref="ScanOptions.Parallelism"/> threads and writes them (flags and restatements)
+/// on the calling thread, one transaction per <see cref="ScanOptions.BatchSize"/> pairs. The pairs are cut into
+/// small parts (<see cref="Parts"/>); each scoring thread takes the next part and scores it alone, and the writer
+/// writes each part as soon as it and every part before it are scored. No part waits for another to finish, so the
+/// writer keeps pace with the scoring, and when the last pair is scored only a part or two are left to write (with
+/// a few large parts, each ended by a barrier, the writer fell a part behind and wrote it alone at the end). Results
+/// are written in candidate order, so row ids do not depend on thread timing; the scorer is thread-safe
+/// (<see cref="IContradictionScorer"/>).
 /// </summary>
 internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
 {
+    /// <summary>Pairs a scoring thread takes at a time: a few milliseconds of scoring, and of writing.</summary>
+    internal const int PartSize = 2_048;
+
+    /// <summary>Parts scored ahead of the writer at most: bounds the results held in memory.</summary>
+    internal const int MaxAhead = 64;
+
     private sealed record Chunk((long A, long B, float Overlap, ClaimStore.FlagRow? Flag)[] Scores, bool[] Restates);
 
     /// <summary>Time the calling thread spent writing (the rest of the stage is scoring, or waiting for it).</summary>
@@ -25,30 +36,33 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
     {
         if (pairs.Count == 0) return;
         var parts = Parts(pairs.Count, Math.Max(1, options.BatchSize));
-        // Sorting and grouping the scored pairs needs no store: done beside the scoring, written at the end.
+        // Sorting and grouping the scored pairs needs no store: done beside the scoring, written with the last batch.
         var grouping = Task.Run(() => ClaimStore.ScoredPairGroups.Of(scored), cancel);
-        Task<Chunk>? scoring = Start(pairs, parts[0].Start, parts[0].Count, cancel);
+        // The pairs scored go in the last batch's transaction, first, so that they are written while its pairs are
+        // scored; the transaction commits only after the batch's last flags, so a kill still loses both or neither.
+        int recordAt = parts.Count - 1;
+        while (recordAt > 0 && !parts[recordAt - 1].EndsBatch) recordAt--;
+        using var pipeline = new Pipeline(this, pairs, parts, options.Parallelism, cancel);
         ClaimStore.FlagWriter? writer = null;
         long reported = Stopwatch.GetTimestamp();
         try
         {
             for (int p = 0; p < parts.Count; p++)
             {
-                var chunk = scoring!.GetAwaiter().GetResult();
-                scoring = p + 1 < parts.Count ? Start(pairs, parts[p + 1].Start, parts[p + 1].Count, cancel) : null;
+                var chunk = pipeline.Take(p);
                 long began = Stopwatch.GetTimestamp();
+                writer ??= store.BeginFlags();
+                if (p == recordAt) writer.RecordScored(grouping.GetAwaiter().GetResult());
+                // Restatements (same polarity, overlapping words: corroborations, never flags) go in the batch's
+                // transaction: reliability and the report read them, and a killed scan loses both or neither.
                 var restated = new List<(long A, long B, float Overlap)>();
+                var flags = new List<ClaimStore.FlagRow>();
                 for (int i = 0; i < chunk.Scores.Length; i++)
                 {
                     if (chunk.Restates[i]) restated.Add((chunk.Scores[i].A, chunk.Scores[i].B, chunk.Scores[i].Overlap));
+                    if (chunk.Scores[i].Flag is { } flag) flags.Add(flag);
                 }
-                // Restatements (same polarity, overlapping words: corroborations, never flags) go in the batch's
-                // transaction: reliability and the report read them, and a killed scan loses both or neither.
-                var flags = new List<ClaimStore.FlagRow>();
-                foreach (var score in chunk.Scores) if (score.Flag is { } flag) flags.Add(flag);
-                writer ??= store.BeginFlags();
                 writer.Add(flags, restated);
-                if (scoring is null) writer.RecordScored(grouping.GetAwaiter().GetResult());
                 if (parts[p].EndsBatch)
                 {
                     writer.Commit();
@@ -57,9 +71,9 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 }
                 WriteTime += Stopwatch.GetElapsedTime(began);
                 // A line a second at most: a terminal user sees it move, a log is not flooded.
-                if (progress is not null && scoring is not null && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
+                if (progress is not null && p + 1 < parts.Count && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
                 {
-                    progress.Report($"scored {parts[p].Start + chunk.Scores.Length:N0} of {pairs.Count:N0} new candidate pairs");
+                    progress.Report($"scored {parts[p].Start + parts[p].Count:N0} of {pairs.Count:N0} new candidate pairs");
                     reported = Stopwatch.GetTimestamp();
                 }
             }
@@ -67,58 +81,122 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         finally
         {
             // A failed write or a cancellation rolls the open batch back; never leave scoring running behind it: the
-            // caller may dispose the scorer.
+            // caller may dispose the scorer (disposing the pipeline stops and waits for its threads).
             writer?.Dispose();
-            try { scoring?.Wait(CancellationToken.None); } catch (AggregateException) { }
             try { grouping.Wait(CancellationToken.None); } catch (AggregateException) { }
         }
     }
 
     /// <summary>
-    /// The scored parts: one per batch (a transaction), but the last batch is cut before its last
-    /// <see cref="LastPart"/> pairs, so that the writer stores most of its flags while those are scored and little is
-    /// left to write when scoring ends. More, smaller parts cost more than they save: each waits for its slowest
-    /// thread before the next starts.
+    /// The parts, in order: at most <see cref="PartSize"/> pairs each, cut where a batch (a transaction) ends.
     /// </summary>
     internal static List<(int Start, int Count, bool EndsBatch)> Parts(int pairs, int batch)
     {
         var parts = new List<(int, int, bool)>();
-        for (int start = 0; start < pairs; start += batch)
+        for (int start = 0; start < pairs;)
         {
-            int count = Math.Min(batch, pairs - start);
-            if (start + count == pairs && count >= 2 * LastPart)
-            {
-                parts.Add((start, count - LastPart, false));
-                parts.Add((start + count - LastPart, LastPart, true));
-            }
-            else
-            {
-                parts.Add((start, count, true));
-            }
+            int batchEnd = (int)Math.Min(pairs, (long)(start / batch) * batch + batch);
+            int count = Math.Min(PartSize, batchEnd - start);
+            parts.Add((start, count, start + count == batchEnd));
+            start += count;
         }
         return parts;
     }
-
-    /// <summary>Pairs scored after the writer has taken the rest of the last batch.</summary>
-    internal const int LastPart = 8_192;
-
-    private Task<Chunk> Start(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int size, CancellationToken cancel) =>
-        Task.Run(() => Score(pairs, start, Math.Min(size, pairs.Count - start), cancel), cancel);
 
     private Chunk Score(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int count, CancellationToken cancel)
     {
         var scores = new (long, long, float, ClaimStore.FlagRow?)[count];
         var restates = new bool[count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancel };
-        Parallel.For(0, count, parallel, i =>
+        for (int i = 0; i < count; i++)
         {
+            if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
             var (a, b) = pairs[start + i];
             // Cues from the flag floor on: every stored flag has them, and no pair below it pays for them.
             var score = scorer.Score(a, b, options.FlagFloor);
             restates[i] = CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
             bool flag = score.Confidence >= options.FlagFloor && !restates[i];
             scores[i] = (a.ClaimId, b.ClaimId, score.Overlap, flag ? ClaimStore.FlagRow.Of(a.ClaimId, b.ClaimId, score) : null);
-        });
+        }
         return new Chunk(scores, restates);
+    }
+
+    /// <summary>
+    /// The scoring threads: each takes the next part not yet taken, at most <see cref="MaxAhead"/> parts past the
+    /// one the writer last took. The first failure stops them all and is what <see cref="Take"/> throws.
+    /// </summary>
+    private sealed class Pipeline : IDisposable
+    {
+        private readonly PairScoring owner;
+        private readonly IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs;
+        private readonly List<(int Start, int Count, bool EndsBatch)> parts;
+        private readonly TaskCompletionSource<Chunk>[] done;
+        private readonly CancellationToken cancel;
+        private readonly CancellationTokenSource stop;
+        private readonly SemaphoreSlim window = new(MaxAhead);
+        private readonly Task[] threads;
+        private ExceptionDispatchInfo? failure;
+        private int next = -1;
+
+        public Pipeline(PairScoring owner, IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, List<(int Start, int Count, bool EndsBatch)> parts, int parallelism, CancellationToken cancel)
+        {
+            this.owner = owner;
+            this.pairs = pairs;
+            this.parts = parts;
+            this.cancel = cancel;
+            stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            done = new TaskCompletionSource<Chunk>[parts.Count];
+            for (int p = 0; p < done.Length; p++) done[p] = new TaskCompletionSource<Chunk>(TaskCreationOptions.RunContinuationsAsynchronously);
+            int count = Math.Clamp(parallelism, 1, parts.Count);
+            // Threads of their own: the pool's may all be busy (the grouping beside, other work of the caller).
+            threads = new Task[count];
+            for (int t = 0; t < count; t++) threads[t] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        /// <summary>Part <paramref name="p"/>'s results, once scored (parts are taken in order).</summary>
+        public Chunk Take(int p)
+        {
+            try
+            {
+                done[p].Task.Wait(stop.Token);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested && failure is not null)
+            {
+                failure.Throw();
+            }
+            window.Release();
+            return done[p].Task.GetAwaiter().GetResult();
+        }
+
+        private void Work()
+        {
+            try
+            {
+                while (true)
+                {
+                    window.Wait(stop.Token);
+                    int p = Interlocked.Increment(ref next);
+                    if (p >= parts.Count) return;
+                    var (start, count, _) = parts[p];
+                    done[p].SetResult(owner.Score(pairs, start, count, stop.Token));
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped: by the caller's token, a failure on another thread, or the writer's end.
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                stop.Cancel();
+            }
+        }
+
+        public void Dispose()
+        {
+            stop.Cancel();
+            try { Task.WaitAll(threads); } catch (AggregateException) { }
+            stop.Dispose();
+            window.Dispose();
+        }
     }
 }

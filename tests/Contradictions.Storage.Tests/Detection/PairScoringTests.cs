@@ -1,3 +1,7 @@
+using Contradictions.Core.Articles;
+using Contradictions.Core.Claims;
+using Contradictions.Core.Detection;
+using Contradictions.Core.Stance;
 using Contradictions.Storage.Detection;
 
 namespace Contradictions.Storage.Tests.Detection;
@@ -5,32 +9,126 @@ namespace Contradictions.Storage.Tests.Detection;
 public class PairScoringTests
 {
     [Fact]
-    public void Only_the_last_batch_is_cut_and_its_last_part_is_small()
+    public void Parts_are_small_and_cut_where_a_batch_ends()
     {
-        Assert.Equal(
-            [(0, 65_536, true), (65_536, 65_536, true), (131_072, 33_793, false), (164_865, PairScoring.LastPart, true)],
-            PairScoring.Parts(173_057, 65_536));
-        // A last batch too short to cut is one part.
-        Assert.Equal([(0, 4_096, true), (4_096, 4_096, true), (8_192, 3_000, true)], PairScoring.Parts(11_192, 4_096));
+        var parts = PairScoring.Parts(173_057, 65_536);
+        Assert.Equal((0, PairScoring.PartSize, false), parts[0]);
+        Assert.Equal((65_536 - PairScoring.PartSize, PairScoring.PartSize, true), parts[65_536 / PairScoring.PartSize - 1]);
+        Assert.Equal([65_536, 131_072, 173_057], parts.Where(p => p.EndsBatch).Select(p => p.Start + p.Count));
+        // A batch smaller than a part is one part.
+        Assert.Equal([(0, 100, true), (100, 100, true), (200, 50, true)], PairScoring.Parts(250, 100));
         Assert.Equal([(0, 100, true)], PairScoring.Parts(100, 65_536));
     }
 
     [Fact]
     public void Parts_cover_every_pair_once_in_order_and_commit_where_batches_end()
     {
-        foreach (var (pairs, batch) in new[] { (1, 1), (17, 1), (16_384, 16_384), (16_385, 16_384), (50_000, 7), (200_000, 65_536), (40_000, 100_000) })
+        foreach (var (pairs, batch) in new[] { (1, 1), (17, 1), (16_384, 16_384), (16_385, 16_384), (50_000, 7), (200_000, 65_536), (40_000, 100_000), (5_000, 3_000) })
         {
             var parts = PairScoring.Parts(pairs, batch);
             int next = 0;
             foreach (var (start, count, endsBatch) in parts)
             {
                 Assert.Equal(next, start);
-                Assert.True(count > 0);
+                Assert.InRange(count, 1, PairScoring.PartSize);
                 next = start + count;
                 Assert.Equal(next % batch == 0 || next == pairs, endsBatch);
             }
             Assert.Equal(pairs, next);
             Assert.True(parts[^1].EndsBatch);
         }
+    }
+
+    /// <summary>Flags every pair at 0.5, and fails (or cancels the scan) at one pair: a fault no real model makes on cue.</summary>
+    private sealed class FailingScorer(long failA, long failB, Action fail) : IContradictionScorer
+    {
+        private static readonly StanceProbabilities P = new(0.1f, 0.6f, 0.2f, 0.1f);
+        public int Calls;
+
+        public ScoredPair Score(ClaimContext a, ClaimContext b)
+        {
+            Interlocked.Increment(ref Calls);
+            if (a.ClaimId == failA && b.ClaimId == failB) fail();
+            return new ScoredPair(0.5f, FlagKind.Factual, ["cue"], P, P, 0.1f);
+        }
+    }
+
+    /// <summary>One article of 100 claims, and every pair of them (4,950), lower id first, in id order.</summary>
+    private static List<(ClaimContext A, ClaimContext B)> AllPairs(ClaimStore store)
+    {
+        var text = string.Join("\n\n", Enumerable.Range(1, 100).Select(i => $"Official number {i} said the ceasefire in region {i} held."));
+        var article = ArticleFactory.Create("many.txt", text);
+        var claims = store.ClaimsOf(store.Store(article, ClaimExtractor.Extract(article)).ArticleRowId)
+            .Select(c => new ClaimContext(c.ClaimId, "many.txt", null, null, c.Claim)).OrderBy(c => c.ClaimId).ToList();
+        Assert.Equal(100, claims.Count);
+        return [.. from a in claims from b in claims where a.ClaimId < b.ClaimId select (a, b)];
+    }
+
+    [Fact]
+    public void A_scoring_failure_is_thrown_and_leaves_only_whole_batches_before_it()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("s.db"));
+        var pairs = AllPairs(store);
+        // In the third batch of 2,048 pairs, with two threads scoring parts out of order.
+        var (failA, failB) = (pairs[4_500].A.ClaimId, pairs[4_500].B.ClaimId);
+        var scorer = new FailingScorer(failA, failB, () => throw new InvalidOperationException("model broke"));
+        var scoring = new PairScoring(store, scorer, new ScanOptions { Parallelism = 2, BatchSize = 2_048 });
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            scoring.Run(pairs, [.. pairs.Select(p => (p.A.ClaimId, p.B.ClaimId))], null, CancellationToken.None));
+
+        Assert.Equal("model broke", error.Message);
+        // Whole batches from the first on: those the writer committed before the failure stopped the threads (parts
+        // are scored ahead of the writer, and a stopped thread abandons its part).
+        var flags = store.Flags().OrderBy(f => f.Id).Select(f => (f.ClaimA, f.ClaimB)).ToList();
+        Assert.Contains(flags.Count, new[] { 0, 2_048, 4_096 });
+        Assert.Equal(pairs.Take(flags.Count).Select(p => (p.A.ClaimId, p.B.ClaimId)), flags);
+        // The pairs are recorded as scored with the last batch only: none is, so a rerun scores them all again.
+        Assert.Empty(store.ScoredPartners());
+        // Scoring stopped before the call returned.
+        int calls = scorer.Calls;
+        Thread.Sleep(50);
+        Assert.Equal(calls, scorer.Calls);
+        Assert.True(calls < pairs.Count, $"{calls} calls");
+    }
+
+    [Fact]
+    public void Cancelling_stops_scoring_and_leaves_only_whole_batches_before_it()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("s.db"));
+        var pairs = AllPairs(store);
+        using var cancel = new CancellationTokenSource();
+        var scorer = new FailingScorer(pairs[3_000].A.ClaimId, pairs[3_000].B.ClaimId, cancel.Cancel);
+        var scoring = new PairScoring(store, scorer, new ScanOptions { Parallelism = 2, BatchSize = 2_048 });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            scoring.Run(pairs, [.. pairs.Select(p => (p.A.ClaimId, p.B.ClaimId))], null, cancel.Token));
+
+        var flags = store.Flags().OrderBy(f => f.Id).Select(f => (f.ClaimA, f.ClaimB)).ToList();
+        Assert.Contains(flags.Count, new[] { 0, 2_048 });
+        Assert.Equal(pairs.Take(flags.Count).Select(p => (p.A.ClaimId, p.B.ClaimId)), flags);
+        Assert.Empty(store.ScoredPartners());
+        int calls = scorer.Calls;
+        Thread.Sleep(50);
+        Assert.Equal(calls, scorer.Calls);
+    }
+
+    [Fact]
+    public void Every_pair_is_written_once_in_order_and_recorded_as_scored()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("s.db"));
+        var pairs = AllPairs(store);
+        var scorer = new FailingScorer(-1, -1, () => { });
+        var scoring = new PairScoring(store, scorer, new ScanOptions { Parallelism = 3, BatchSize = 1_000 });
+
+        scoring.Run(pairs, [.. pairs.Select(p => (p.A.ClaimId, p.B.ClaimId))], null, CancellationToken.None);
+
+        Assert.Equal(pairs.Count, scorer.Calls);
+        Assert.Equal(pairs.Select(p => (p.A.ClaimId, p.B.ClaimId)), store.Flags().OrderBy(f => f.Id).Select(f => (f.ClaimA, f.ClaimB)));
+        var scored = store.ScoredPartners();
+        Assert.All(pairs, p => Assert.True(ClaimStore.WasScored(scored, p.A.ClaimId, p.B.ClaimId)));
     }
 }
