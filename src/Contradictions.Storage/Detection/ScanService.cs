@@ -141,9 +141,9 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     }
 
     /// <summary>
-    /// Subject features and then subjects are computed on all cores (one builder per thread; the term statistics are
-    /// counted in claim order in between and only read after), and subjects enter the index in claim order, so the
-    /// index does not depend on thread timing.
+    /// Subject features, their document frequencies and then subjects are computed on all cores (one builder per
+    /// thread; frequencies are sums, counted in between and only read after), and subjects enter the index in claim
+    /// order, so the index does not depend on thread timing.
     /// </summary>
     private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, string> labels, Dictionary<long, ClaimTerms> ahead)
     {
@@ -156,7 +156,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             return builder;
         }, _ => { });
         var statistics = new TermStatistics();
-        foreach (var t in terms) statistics.AddDocument(t.Features);
+        statistics.AddDocuments(Array.ConvertAll(terms, t => (IReadOnlyList<string>)t.Features), parallel.MaxDegreeOfParallelism);
 
         var subjects = new ClaimSubject[claims.Count];
         Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics), (i, _, builder) =>
