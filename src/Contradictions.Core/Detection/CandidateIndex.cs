@@ -189,7 +189,35 @@ public sealed class CandidateIndex
         return k == 0 || _count == 0 ? [] : EnumeratePairs(k, parallelism);
     }
 
+    /// <summary>
+    /// The pairs of <see cref="AllCandidatePairs"/>, in the same order, as positions in the index (<see cref="ClaimIdAt"/>)
+    /// in either order: a caller that keeps per-claim data in arrays by position reads them without looking ids up.
+    /// </summary>
+    public IEnumerable<(int A, int B)> AllCandidatePositions(int k, int parallelism = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        return k == 0 || _count == 0 ? [] : EnumeratePositions(k, parallelism).Select(static p => (p.A, p.B));
+    }
+
+    /// <summary>The id of the claim at <paramref name="position"/> (0 to <see cref="Count"/> − 1, in the order added).</summary>
+    public long ClaimIdAt(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(position, _count);
+        return _claimIds[position];
+    }
+
     private IEnumerable<(long A, long B, float Score)> EnumeratePairs(int k, int parallelism)
+    {
+        foreach (var (i, other, score) in EnumeratePositions(k, parallelism))
+        {
+            long a = _claimIds[i], b = _claimIds[other];
+            yield return a < b ? (a, b, score) : (b, a, score);
+        }
+    }
+
+    private IEnumerable<(int A, int B, float Score)> EnumeratePositions(int k, int parallelism)
     {
         int n = _count;
         var top = new int[(long)n * k];
@@ -218,8 +246,7 @@ public sealed class CandidateIndex
             {
                 int other = top[baseI + j];
                 if (other < i && Contains(top, topCount, k, other, i)) continue; // emitted from the other side
-                long a = _claimIds[i], b = _claimIds[other];
-                yield return a < b ? (a, b, topScore[baseI + j]) : (b, a, topScore[baseI + j]);
+                yield return (i, other, topScore[baseI + j]);
             }
         }
     }

@@ -177,28 +177,36 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     /// </summary>
     private List<(ClaimContext A, ClaimContext B)> NewPairs(CandidateIndex index, Dictionary<long, ClaimContext> contexts, Dictionary<long, long[]> scored)
     {
-        // Each claim's origin as a number, found once per claim: this loop is serial and runs for every candidate,
-        // and comparing and hashing the origin ids' strings for each was most of it.
-        var numbers = new Dictionary<string, int>(contexts.Count, StringComparer.Ordinal);
-        var claims = new Dictionary<long, (ClaimContext Context, int Origin)>(contexts.Count);
-        foreach (var (id, context) in contexts)
+        // Each claim's context and origin (as a number) by its position in the index, found once per claim: this loop
+        // is serial and runs for every candidate, and looking both up by id for each was most of it.
+        int n = index.Count;
+        var context = new ClaimContext[n];
+        var origin = new int[n];
+        var numbers = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        var members = new List<int>(n);
+        for (int i = 0; i < n; i++)
         {
-            var origin = context.OriginId ?? OriginClusterer.OriginIdOf(id);
-            ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, origin, out bool known);
-            if (!known) number = numbers.Count - 1;
-            claims[id] = (context, number);
+            var c = context[i] = contexts[index.ClaimIdAt(i)];
+            ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, c.OriginId ?? OriginClusterer.OriginIdOf(c.ClaimId), out bool known);
+            if (!known)
+            {
+                number = numbers.Count - 1;
+                members.Add(0);
+            }
+            origin[i] = number;
+            members[number]++;
         }
         var toScore = new List<(ClaimContext, ClaimContext)>();
         var seenOrigins = new HashSet<long>();
-        foreach (var (x, y, _) in index.AllCandidatePairs(options.CandidatesPerClaim, Math.Max(1, options.Parallelism)))
+        foreach (var (x, y) in index.AllCandidatePositions(options.CandidatesPerClaim, Math.Max(1, options.Parallelism)))
         {
-            var (a, b) = x < y ? (x, y) : (y, x);
-            var (ca, oa) = claims[a];
-            var (cb, ob) = claims[b];
+            var (ca, oa, cb, ob) = context[x].ClaimId < context[y].ClaimId ? (context[x], origin[x], context[y], origin[y]) : (context[y], origin[y], context[x], origin[x]);
             // Copies of one passage: both claims have the same stored origin (a claim without one is its own).
             if (ca.OriginId is not null && cb.OriginId is not null && oa == ob) continue;
-            if (!seenOrigins.Add(((long)Math.Min(oa, ob) << 32) | (uint)Math.Max(oa, ob))) continue;
-            if (ClaimStore.WasScored(scored, a, b)) continue;
+            // Each claim pair comes once, so a pair of origins that each hold one claim can come only once: only pairs
+            // touching an origin of several claims (copies) need the set.
+            if ((members[oa] > 1 || members[ob] > 1) && !seenOrigins.Add(((long)Math.Min(oa, ob) << 32) | (uint)Math.Max(oa, ob))) continue;
+            if (scored.Count > 0 && ClaimStore.WasScored(scored, ca.ClaimId, cb.ClaimId)) continue;
             toScore.Add((ca, cb));
         }
         return toScore;

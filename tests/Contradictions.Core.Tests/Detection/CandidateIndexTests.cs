@@ -140,6 +140,30 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void Candidate_positions_are_the_candidate_pairs_in_the_same_order()
+    {
+        var random = new Random(11);
+        var words = Enumerable.Range(0, 300).Select(i => $"w{i}").ToArray();
+        var index = new CandidateIndex();
+        // Ids not in adding order, so positions and ids differ.
+        var ids = Enumerable.Range(0, 2_000).Select(i => 5_000L - 2 * i).ToArray();
+        foreach (var id in ids)
+        {
+            var terms = Enumerable.Range(0, 5).Select(_ => words[(int)(words.Length * Math.Pow(random.NextDouble(), 2))]).Distinct().ToArray();
+            index.Add(Subject(id, $"article{id / 10}", null, terms));
+        }
+
+        var pairs = index.AllCandidatePairs(8, parallelism: 3).Select(p => (p.A, p.B)).ToList();
+        var positions = index.AllCandidatePositions(8, parallelism: 2)
+            .Select(p => (Math.Min(index.ClaimIdAt(p.A), index.ClaimIdAt(p.B)), Math.Max(index.ClaimIdAt(p.A), index.ClaimIdAt(p.B)))).ToList();
+
+        Assert.True(pairs.Count > 5_000, $"{pairs.Count} pairs");
+        Assert.Equal(pairs, positions);
+        Assert.Equal(ids, Enumerable.Range(0, index.Count).Select(index.ClaimIdAt));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.ClaimIdAt(index.Count));
+    }
+
+    [Fact]
     public void Adding_the_same_claim_twice_throws()
     {
         var index = new CandidateIndex();
