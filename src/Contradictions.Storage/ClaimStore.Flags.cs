@@ -125,24 +125,36 @@ public sealed partial class ClaimStore
     }
 
     /// <summary>
-    /// Replaces the copy-origin of each claim (origins are recomputed over everything stored). Only rows that
-    /// change are written: a rescan of a large store rewrites nothing.
+    /// Replaces the copy-origin of each claim (origins are recomputed over everything stored). Only claims copied from
+    /// another have a row: a claim without one is its own origin (<see cref="OriginClusterer.OriginIdOf"/>), as every
+    /// reader takes it, and most claims are copies of nothing (a row each was most of the writes of this step). Only
+    /// rows that change are written: a rescan of a large store rewrites nothing.
     /// </summary>
     public void SaveOrigins(IReadOnlyDictionary<long, string> origins)
     {
         var stored = Origins();
         using var tx = _connection.BeginTransaction();
         using (var save = new RawStatement(_connection, "INSERT INTO claim_origins(claim_id, origin) VALUES (?1, ?2) ON CONFLICT(claim_id) DO UPDATE SET origin = excluded.origin"))
+        using (var remove = new RawStatement(_connection, "DELETE FROM claim_origins WHERE claim_id = ?1"))
         {
             foreach (var (claim, origin) in origins)
             {
-                if (stored.TryGetValue(claim, out var old) && old == origin) continue;
-                save.Bind(1, claim).Bind(2, origin).Execute();
+                bool own = OriginClusterer.IsOwnOrigin(claim, origin);
+                if (stored.TryGetValue(claim, out var old))
+                {
+                    if (own) remove.Bind(1, claim).Execute();
+                    else if (old != origin) save.Bind(1, claim).Bind(2, origin).Execute();
+                }
+                else if (!own)
+                {
+                    save.Bind(1, claim).Bind(2, origin).Execute();
+                }
             }
         }
         tx.Commit();
     }
 
+    /// <summary>The stored copy-origins: claims copied from another (a claim not here is its own origin).</summary>
     public Dictionary<long, string> Origins()
     {
         var map = new Dictionary<long, string>();

@@ -168,4 +168,30 @@ public class ClaimStoreTests
         Assert.Equal(store.AllClaims().Select(c => c.ClaimId), combined.Select(c => c.ClaimId));
         Assert.Contains(combined, c => c.Claim.Text.Contains("90% of troops", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Only_copied_claims_have_a_stored_origin_and_a_claim_that_becomes_its_own_loses_its_row()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("o.db"));
+        var a = Sample();
+        var b = Sample("Officials said talks would go on. The Kremlin denied reports that 90% of troops had left.");
+        var ids = new[] { a, b }.SelectMany(x => store.ClaimsOf(store.Store(x, ClaimExtractor.Extract(x)).ArticleRowId)).Select(c => c.ClaimId).Order().ToArray();
+        Assert.Equal(4, ids.Length);
+        string Own(long id) => Contradictions.Core.Detection.OriginClusterer.OriginIdOf(id);
+
+        // Claims 3 and 4 copy 2 and 1; 1 and 2 are their own.
+        store.SaveOrigins(new Dictionary<long, string> { [ids[0]] = Own(ids[0]), [ids[1]] = Own(ids[1]), [ids[2]] = Own(ids[1]), [ids[3]] = Own(ids[0]) });
+        Assert.Equal(new Dictionary<long, string> { [ids[2]] = Own(ids[1]), [ids[3]] = Own(ids[0]) }, store.Origins());
+
+        // 4 is found to be its own after all, and 2 a copy of 1: 4's row goes, 2 gets one, 3's stays.
+        store.SaveOrigins(new Dictionary<long, string> { [ids[0]] = Own(ids[0]), [ids[1]] = Own(ids[0]), [ids[2]] = Own(ids[1]), [ids[3]] = Own(ids[3]) });
+        Assert.Equal(new Dictionary<long, string> { [ids[1]] = Own(ids[0]), [ids[2]] = Own(ids[1]) }, store.Origins());
+
+        Assert.True(Contradictions.Core.Detection.OriginClusterer.IsOwnOrigin(ids[3], Own(ids[3])));
+        Assert.False(Contradictions.Core.Detection.OriginClusterer.IsOwnOrigin(ids[3], Own(ids[3]) + "0"));
+        Assert.False(Contradictions.Core.Detection.OriginClusterer.IsOwnOrigin(12, "o:012"));
+        Assert.False(Contradictions.Core.Detection.OriginClusterer.IsOwnOrigin(12, "x:12"));
+        Assert.True(Contradictions.Core.Detection.OriginClusterer.IsOwnOrigin(long.MaxValue, Own(long.MaxValue)));
+    }
 }

@@ -29,6 +29,16 @@ public sealed class OriginClusterer
 
     public static string OriginIdOf(long claimId) => "o:" + claimId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Whether <paramref name="origin"/> is the claim's own (<see cref="OriginIdOf"/>): it is a copy of nothing else.</summary>
+    public static bool IsOwnOrigin(long claimId, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        Span<char> own = stackalloc char[2 + 20];
+        "o:".CopyTo(own);
+        claimId.TryFormat(own[2..], out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return origin.AsSpan().SequenceEqual(own[..(2 + written)]);
+    }
+
     /// <summary>Origin id per claim id of <paramref name="items"/>.</summary>
     public IReadOnlyDictionary<long, string> Assign(IEnumerable<OriginItem> items)
     {
