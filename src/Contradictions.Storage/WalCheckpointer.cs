@@ -22,6 +22,7 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly TimeSpan interval;
     private long busyTicks;
     private int disposed;
+    private bool finishing;
 
     public WalCheckpointer(string path, TimeSpan interval, Action restore)
     {
@@ -39,6 +40,20 @@ internal sealed class WalCheckpointer : IDisposable
     private void Run()
     {
         while (!stop.Wait(interval)) Checkpoint();
+        // Asked to finish (the job's writes are done): the last copy is made here, beside whatever the job still
+        // reads, instead of after it.
+        if (Volatile.Read(ref finishing)) Checkpoint();
+    }
+
+    /// <summary>
+    /// The job has written everything: checkpoint once more, on this thread, and stop. <see cref="Dispose"/> then
+    /// waits for that instead of copying on the caller's thread (and copies anything written since, if any).
+    /// </summary>
+    public void Finish()
+    {
+        if (Volatile.Read(ref disposed) != 0) return;
+        Volatile.Write(ref finishing, true);
+        stop.Set();
     }
 
     /// <summary>A passive checkpoint: copies what no reader still needs; nothing to copy costs a few lock checks.</summary>
@@ -64,6 +79,7 @@ internal sealed class WalCheckpointer : IDisposable
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
         stop.Set();
         thread.Join();
+        // After Finish this finds nothing left to copy (a few lock checks) unless something was written since.
         Checkpoint();
         connection.Dispose();
         stop.Dispose();

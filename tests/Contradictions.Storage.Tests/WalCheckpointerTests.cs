@@ -38,4 +38,41 @@ public class WalCheckpointerTests
         Assert.Equal(5L, Count("articles"));
         Assert.Equal(store.AllClaims().Count, Count("claims"));
     }
+
+    [Fact]
+    public void Finish_copies_the_log_on_the_background_thread_before_dispose()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        // An interval no test waits for: only Finish makes the background thread copy.
+        using var checkpoints = store.CheckpointInBackground(TimeSpan.FromHours(1));
+        Ingestor.Run(store, [RepoRoot.File("data", "articles")]);
+        int claims = store.AllClaims().Count;
+
+        checkpoints.Finish();
+
+        // The database file alone (a copy without its log) holds every claim, while the store is still open and
+        // the checkpointer not yet disposed.
+        Assert.True(SpinWait.SpinUntil(() => ClaimsInFileAlone(dir, path) == claims, TimeSpan.FromSeconds(10)), "the log was not copied");
+        Assert.True(checkpoints.Busy > TimeSpan.Zero);
+    }
+
+    private static long ClaimsInFileAlone(TempDir dir, string path)
+    {
+        var alone = dir.File(Guid.NewGuid().ToString("N") + ".db");
+        File.Copy(path, alone);
+        using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = alone, Pooling = false }.ToString());
+        copy.Open();
+        using var cmd = copy.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM claims";
+        try
+        {
+            return (long)cmd.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return -1; // the schema itself is still only in the log
+        }
+    }
 }

@@ -24,7 +24,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         ScanResult result;
         try
         {
-            result = Scan(paths, progress, cancel, clock);
+            result = Scan(paths, progress, cancel, clock, checkpoints.Finish);
         }
         catch
         {
@@ -39,7 +39,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         return result;
     }
 
-    private ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress, CancellationToken cancel, StageClock clock)
+    private ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress, CancellationToken cancel, StageClock clock, Action writesDone)
     {
         var clusterer = Clusterer();
         var prework = new ScanPrework(scorer, clusterer, options.Parallelism);
@@ -54,7 +54,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             progress?.Report($"ingested: {ingest.Added} new, {ingest.AlreadyStored} already stored, {ingest.Failed} failed");
             var ahead = prework.Results();
             clock.Lap("per-claim work started during ingest, rest of");
-            return Detect(ingest, progress, cancel, clock, clusterer, ahead);
+            return Detect(ingest, progress, cancel, clock, clusterer, ahead, writesDone);
         }
         finally
         {
@@ -63,12 +63,12 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     }
 
     public ScanResult Detect(IngestSummary ingest, IProgress<string>? progress = null, CancellationToken cancel = default) =>
-        Detect(ingest, progress, cancel, new StageClock(), Clusterer(), ([], []));
+        Detect(ingest, progress, cancel, new StageClock(), Clusterer(), ([], []), null);
 
     private OriginClusterer Clusterer() => new(new OriginOptions { Parallelism = options.Parallelism });
 
     private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock,
-        OriginClusterer clusterer, (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) ahead)
+        OriginClusterer clusterer, (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) ahead, Action? writesDone)
     {
         var articles = store.ListArticles().ToDictionary(a => a.RowId);
         var claims = store.AllClaims(ingest.AddedClaims);
@@ -120,19 +120,32 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         clock.Add("  of which SQLite writes (overlapping scoring)", scoring.WriteTime);
         progress?.Report($"scored {toScore.Count:N0} new candidate pairs over {claims.Count:N0} claims");
 
-        // The restatements stored by every scan (what source reliability counts, this scan's included); copies join
-        // through their shared origin.
-        var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins,
-            store.Restatements());
-        var corroborations = groups.Groups
-            .Where(g => g.ClaimIds.Count > 1)
-            .OrderByDescending(g => g.ClaimIds.Count)
-            .Select(g => new Corroboration(g.ClaimIds.Select(id => $"{contexts[id].ArticleKey}: {contexts[id].Claim.Text}").ToArray(), g.IndependentOrigins))
-            .ToList();
-        clock.Lap("corroborations");
+        // Nothing more is written: the last checkpoint copies the log beside the reads below.
+        writesDone?.Invoke();
 
-        var flags = Views(store.Flags(options.MinReportedConfidence), contexts);
-        clock.Lap("read flags for the report");
+        // The restatements stored by every scan (what source reliability counts, this scan's included); copies join
+        // through their shared origin. Grouped on another thread while this one reads the report's flags.
+        var restatements = store.Restatements();
+        var grouping = Task.Run(() =>
+        {
+            var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins, restatements);
+            return groups.Groups
+                .Where(g => g.ClaimIds.Count > 1)
+                .OrderByDescending(g => g.ClaimIds.Count)
+                .Select(g => new Corroboration(g.ClaimIds.Select(id => $"{contexts[id].ArticleKey}: {contexts[id].Claim.Text}").ToArray(), g.IndependentOrigins))
+                .ToList();
+        }, cancel);
+        List<FlagView> flags;
+        try
+        {
+            flags = Views(store.Flags(options.MinReportedConfidence), contexts);
+        }
+        finally
+        {
+            try { grouping.Wait(CancellationToken.None); } catch (AggregateException) { }
+        }
+        var corroborations = grouping.GetAwaiter().GetResult();
+        clock.Lap("corroborations and the report's flags, side by side");
         return new ScanResult(ingest, articles.Count, claims.Count, toScore.Count, flags, corroborations)
         {
             Timings = clock.Stages,
