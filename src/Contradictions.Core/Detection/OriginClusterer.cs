@@ -58,8 +58,8 @@ public sealed class OriginClusterer
         int n = list.Count;
         var shingles = new ulong[n][];
         var bandHashes = new ulong[(long)n * Options.Bands];
-        // Shingles and MinHash band keys are per claim: computed on all cores (or ahead, by Sketch). Bucketing below
-        // stays in claim order, so the clusters do not depend on thread timing.
+        // Shingles and MinHash band keys are per claim: computed on all cores (or ahead, by Sketch). The copies found
+        // below are the same whatever the threads, so the clusters do not depend on thread timing.
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Parallelism) }, i =>
         {
             var sketch = list[i].Sketch ?? Sketch(list[i].Text);
@@ -81,51 +81,12 @@ public sealed class OriginClusterer
         }
 
         var parent = DisjointSets.Create(n);
-
-        // Buckets as chains through one array (a claim's slot per band links to the bucket's next claim, in claim
-        // order) rather than a list per bucket: nearly every bucket holds one claim, and n × bands lists were most of
-        // this stage's allocations.
-        int bands = Options.Bands;
-        // Sized for every claim's every band up front: grown by doubling, it rehashed its entries five times and
-        // left ~20 MB of dead large arrays for the collector on a scan of the FNC-1 bodies.
-        var buckets = new Dictionary<(int Band, ulong Hash), (int First, int Last, int Count)>((int)Math.Min((long)n * bands, Array.MaxLength / 4));
-        var nextInBucket = new int[(long)n * bands];
-        var compared = new HashSet<int>();
         var extend = new Queue<(int A, int B)>();
         var extended = new HashSet<(int, int)>();
-        for (int i = 0; i < n; i++)
+        foreach (var (j, i) in Copies(shingles, bandHashes))
         {
-            if (shingles[i].Length == 0) continue;
-            compared.Clear();
-            for (int band = 0; band < bands; band++)
-            {
-                long slot = (long)i * bands + band;
-                ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(buckets, (band, bandHashes[slot]), out bool exists);
-                if (exists)
-                {
-                    for (long at = bucket.First; at >= 0; at = nextInBucket[at])
-                    {
-                        int j = (int)(at / bands);
-                        if (!compared.Add(j)) continue;
-                        if (Jaccard(shingles[i], shingles[j]) >= Options.Threshold)
-                        {
-                            DisjointSets.Union(parent, i, j);
-                            extend.Enqueue((j, i));
-                        }
-                    }
-                }
-                if (exists && bucket.Count >= Options.MaxBucketSize) continue;
-                nextInBucket[slot] = -1;
-                if (exists)
-                {
-                    nextInBucket[bucket.Last] = (int)slot;
-                    bucket = (bucket.First, (int)slot, bucket.Count + 1);
-                }
-                else
-                {
-                    bucket = ((int)slot, (int)slot, 1);
-                }
-            }
+            DisjointSets.Union(parent, i, j);
+            extend.Enqueue((j, i));
         }
 
         // Seed and extend: walk both articles from each confirmed copy while the neighbours still overlap.
@@ -181,6 +142,61 @@ public sealed class OriginClusterer
     {
         public readonly List<ulong> Tokens = [];
         public readonly ulong[] Signature = new ulong[hashes];
+    }
+
+    /// <summary>
+    /// Pairs (j, i), j &lt; i, of claims that share a band of their MinHash signatures and whose shingles overlap at
+    /// least <see cref="OriginOptions.Threshold"/>, in ascending (i, j) order. A band's bucket holds the first
+    /// <see cref="OriginOptions.MaxBucketSize"/> claims (in claim order) with that band key, and every later claim with
+    /// the key is compared with those. Each band is bucketed by sorting its keys (on all cores, one band per thread),
+    /// not in a table of every claim's every band (~20 MB for the FNC-1 bodies); the pairs are compared once each,
+    /// on all cores too. The pairs are the same whatever the threads, and the clusters depend only on them.
+    /// </summary>
+    private List<(int J, int I)> Copies(ulong[][] shingles, ulong[] bandHashes)
+    {
+        int n = shingles.Length, bands = Options.Bands, max = Options.MaxBucketSize;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Parallelism) };
+        var members = new List<int>(n);
+        for (int i = 0; i < n; i++) if (shingles[i].Length > 0) members.Add(i);
+        var perBand = new List<(int J, int I)>[bands];
+        Parallel.For(0, bands, parallel, band =>
+        {
+            var keys = new ulong[members.Count];
+            var claims = new int[members.Count];
+            for (int m = 0; m < keys.Length; m++)
+            {
+                claims[m] = members[m];
+                keys[m] = bandHashes[(long)members[m] * bands + band];
+            }
+            Array.Sort(keys, claims);
+            var found = new List<(int, int)>();
+            for (int start = 0, end; start < keys.Length; start = end)
+            {
+                for (end = start + 1; end < keys.Length && keys[end] == keys[start]; end++) { }
+                if (end - start < 2) continue;
+                // A bucket's claims in claim order: the first `max` are its members.
+                Array.Sort(claims, start, end - start);
+                for (int t = start + 1; t < end; t++)
+                {
+                    for (int u = start; u < t && u < start + max; u++) found.Add((claims[u], claims[t]));
+                }
+            }
+            perBand[band] = found;
+        });
+        var candidates = new List<(int J, int I)>();
+        foreach (var found in perBand) candidates.AddRange(found);
+        candidates.Sort(static (x, y) => x.I != y.I ? x.I.CompareTo(y.I) : x.J.CompareTo(y.J));
+        int distinct = 0;
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            if (distinct == 0 || candidates[c] != candidates[distinct - 1]) candidates[distinct++] = candidates[c];
+        }
+        candidates.RemoveRange(distinct, candidates.Count - distinct);
+        var copies = new bool[distinct];
+        Parallel.For(0, distinct, parallel, c => copies[c] = Jaccard(shingles[candidates[c].I], shingles[candidates[c].J]) >= Options.Threshold);
+        var result = new List<(int J, int I)>();
+        for (int c = 0; c < distinct; c++) if (copies[c]) result.Add(candidates[c]);
+        return result;
     }
 
     /// <summary>Exact Jaccard similarity of two texts' word shingles (0 when either has no shingle).</summary>
