@@ -54,6 +54,15 @@ public sealed class CandidateIndex
     public void Add(ClaimSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        var terms = subject.Terms;
+        Span<int> features = terms.Count <= 64 ? stackalloc int[terms.Count] : new int[terms.Count];
+        for (int i = 0; i < terms.Count; i++) features[i] = FeatureId(terms[i].Term);
+        Add(subject, features);
+    }
+
+    /// <summary>Adds <paramref name="subject"/> whose terms have the feature ids <paramref name="features"/>, in order.</summary>
+    private void Add(ClaimSubject subject, ReadOnlySpan<int> features)
+    {
         if (_denseOf.ContainsKey(subject.ClaimId))
         {
             throw new ArgumentException($"Claim {subject.ClaimId} is already in the index.", nameof(subject));
@@ -87,8 +96,7 @@ public sealed class CandidateIndex
         int n = start;
         for (int i = 0; i < terms.Count; i++)
         {
-            var term = terms[i];
-            int f = FeatureId(term.Term);
+            int f = features[i];
             bool repeated = false;
             for (int j = start; j < n; j++)
             {
@@ -96,9 +104,9 @@ public sealed class CandidateIndex
             }
             if (repeated) continue;
             _claimFeatures[n] = f;
-            _claimWeights[n] = term.Weight;
+            _claimWeights[n] = terms[i].Weight;
             n++;
-            _postings[f].Add(dense, term.Weight, Options.MaxPostings);
+            _postings[f].Add(dense, terms[i].Weight, Options.MaxPostings);
         }
         _featureStart[dense + 1] = n;
         _count++;
@@ -110,6 +118,66 @@ public sealed class CandidateIndex
         ArgumentNullException.ThrowIfNull(subjects);
         if (subjects is IReadOnlyCollection<ClaimSubject> batch) EnsureCapacity(_count + batch.Count);
         foreach (var s in subjects) Add(s);
+    }
+
+    /// <summary>
+    /// Adds a batch as <see cref="AddRange(IEnumerable{ClaimSubject})"/> does, looking its terms up on up to
+    /// <paramref name="parallelism"/> threads: each thread names the distinct terms of a range of the subjects, and
+    /// only those distinct terms are then looked up in the index, range by range in order, so every feature gets the
+    /// id it would get one subject at a time. A term look-up per term of every subject was most of adding a scan's
+    /// claims, on one thread.
+    /// </summary>
+    public void AddRange(IReadOnlyList<ClaimSubject> subjects, int parallelism)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        int parts = Math.Min(parallelism, subjects.Count / 1_024);
+        if (parts <= 1)
+        {
+            AddRange(subjects);
+            return;
+        }
+        foreach (var subject in subjects) ArgumentNullException.ThrowIfNull(subject, nameof(subjects));
+        EnsureCapacity(_count + subjects.Count);
+        var ranges = new (int Start, int End, List<string> Names, int[] Terms)[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            int start = (int)((long)subjects.Count * p / parts), end = (int)((long)subjects.Count * (p + 1) / parts);
+            int total = 0;
+            for (int s = start; s < end; s++) total += subjects[s].Terms.Count;
+            var local = new Dictionary<string, int>(StringComparer.Ordinal);
+            var names = new List<string>();
+            var terms = new int[total];
+            int k = 0;
+            for (int s = start; s < end; s++)
+            {
+                foreach (var term in subjects[s].Terms)
+                {
+                    ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(local, term.Term, out bool exists);
+                    if (!exists)
+                    {
+                        id = names.Count;
+                        names.Add(term.Term);
+                    }
+                    terms[k++] = id;
+                }
+            }
+            ranges[p] = (start, end, names, terms);
+        });
+        Span<int> features = stackalloc int[64];
+        foreach (var (start, end, names, terms) in ranges)
+        {
+            var global = new int[names.Count];
+            for (int l = 0; l < names.Count; l++) global[l] = FeatureId(names[l]);
+            int k = 0;
+            for (int s = start; s < end; s++)
+            {
+                int count = subjects[s].Terms.Count;
+                var ids = count <= features.Length ? features[..count] : new int[count];
+                for (int t = 0; t < count; t++) ids[t] = global[terms[k++]];
+                Add(subjects[s], ids);
+            }
+        }
     }
 
     private void EnsureCapacity(int claims)

@@ -179,7 +179,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             return builder;
         }, _ => { });
         var index = new CandidateIndex();
-        index.AddRange(subjects);
+        index.AddRange(subjects, parallel.MaxDegreeOfParallelism);
         return index;
     }
 

@@ -140,6 +140,43 @@ public class CandidateIndexTests
     }
 
     [Fact]
+    public void Adding_a_batch_on_several_threads_builds_the_index_one_by_one_adding_builds()
+    {
+        var random = new Random(5);
+        var words = Enumerable.Range(0, 2_000).Select(i => $"w{i}").ToArray();
+        var subjects = Enumerable.Range(0, 6_000).Select(i =>
+        {
+            // Repeated terms within a subject too, which the index keeps once.
+            var terms = Enumerable.Range(0, 7).Select(_ => words[(int)(words.Length * Math.Pow(random.NextDouble(), 3))]).ToArray();
+            return Subject(10_000 - i, $"article{i / 9}", i % 4 == 0 ? $"speaker{i % 5}" : null, terms);
+        }).ToList();
+        var one = new CandidateIndex();
+        one.Add(subjects[0]);
+        foreach (var s in subjects.Skip(1)) one.Add(s);
+
+        foreach (int threads in new[] { 2, 3, 4 })
+        {
+            var batch = new CandidateIndex();
+            batch.Add(subjects[0]);
+            batch.AddRange(subjects.Skip(1).ToList(), threads);
+
+            Assert.Equal(one.Count, batch.Count);
+            Assert.Equal(one.FeatureCount, batch.FeatureCount);
+            Assert.All(words, w => Assert.Equal(one.DocumentFrequency(w), batch.DocumentFrequency(w)));
+            Assert.Equal(one.AllCandidatePairs(10), batch.AllCandidatePairs(10));
+            foreach (var s in subjects.Take(50))
+            {
+                var (x, y) = (one.QueryWithDiagnostics(s, 10), batch.QueryWithDiagnostics(s, 10));
+                Assert.Equal(x.Candidates, y.Candidates);
+                Assert.Equal((x.TermsUsed, x.TermsSkipped, x.PostingsScanned, x.ClaimsTouched), (y.TermsUsed, y.TermsSkipped, y.PostingsScanned, y.ClaimsTouched));
+            }
+        }
+        var again = new CandidateIndex();
+        again.AddRange(subjects, 2);
+        Assert.Throws<ArgumentException>(() => again.AddRange(subjects.Take(2_500).ToList(), 2));
+    }
+
+    [Fact]
     public void Candidate_positions_are_the_candidate_pairs_in_the_same_order()
     {
         var random = new Random(11);
