@@ -75,7 +75,7 @@ public sealed partial class ClaimStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(countLimit);
         var plan = QueuePlan.For(filter);
-        if (!string.IsNullOrWhiteSpace(filter.Subject)) IndexWords();
+        if (!string.IsNullOrWhiteSpace(filter.Subject)) TryIndexWords();
         // One read transaction: the count and the page see the same snapshot even while a scan writes.
         using var tx = _connection.BeginTransaction(deferred: true);
         // The matches are read once, in order, as far as the count and the page need: one walk serves both.

@@ -85,25 +85,65 @@ public sealed partial class ClaimStore
     /// Brings the word index of claim texts (the review queue's subject filter) up to date: adds the claims the
     /// triggers listed as new or changed since, in one statement and one transaction (one FTS5 segment). Writes do
     /// not index: a scan does not search words, and indexing each ingest batch as it was written took about a tenth
-    /// of a scan of the FNC-1 bodies (FTS5 tokenising, then merging a segment per batch). The subject filter calls
-    /// this before it searches, so it always sees every stored claim; the first search after a scan pays for the
-    /// scan's claims once (benchmarks/README.md). Nothing pending costs one index look-up and no write lock.
+    /// of a scan of the FNC-1 bodies (FTS5 tokenising, then merging a segment per batch). The subject filter does
+    /// this before it searches (<see cref="TryIndexWords"/>), so the first search after a scan pays for the scan's
+    /// claims once (about 4.7 µs a claim, benchmarks/README.md). Nothing pending costs one index look-up and no lock.
     /// </summary>
     /// <returns>The number of claims indexed.</returns>
     public int IndexWords()
     {
-        if (Scalar("SELECT EXISTS (SELECT 1 FROM claim_words_pending)") is not 1L) return 0;
+        if (!AnyPendingWords()) return 0;
         using var tx = _connection.BeginTransaction();
         // Counted inside the write transaction: another connection may have indexed them in between.
         using var count = Command("SELECT COUNT(*) FROM claim_words_pending", tx);
         int pending = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        Execute("""
-            INSERT INTO claim_words(rowid, text) SELECT c.id, c.text FROM claim_words_pending p JOIN claims c ON c.id = p.claim_id;
-            DELETE FROM claim_words_pending;
-            """, tx);
+        Execute(IndexPendingSql, tx);
         tx.Commit();
         return pending;
     }
+
+    /// <summary>
+    /// As <see cref="IndexWords"/>, but only if the write lock is free at once; null if another connection (a scan)
+    /// holds it. A read must not wait for a writer: the subject filter then searches the index as it stands, and
+    /// the claims that connection is adding come with a search after it.
+    /// </summary>
+    internal int? TryIndexWords()
+    {
+        if (!AnyPendingWords()) return 0;
+        // Straight through SQLite without a busy wait: ADO.NET retries a busy lock for its whole command timeout.
+        var db = _connection.Handle!;
+        SQLitePCL.raw.sqlite3_busy_timeout(db, 0);
+        int rc;
+        try
+        {
+            rc = SQLitePCL.raw.sqlite3_exec(db, "BEGIN IMMEDIATE");
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(db, BusyTimeoutMs);
+        }
+        if (rc is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED) return null;
+        SqliteException.ThrowExceptionForRC(rc, db);
+        try
+        {
+            int pending = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM claim_words_pending"), CultureInfo.InvariantCulture);
+            Execute(IndexPendingSql);
+            SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_exec(db, "COMMIT"), db);
+            return pending;
+        }
+        catch
+        {
+            SQLitePCL.raw.sqlite3_exec(db, "ROLLBACK");
+            throw;
+        }
+    }
+
+    private bool AnyPendingWords() => Scalar("SELECT EXISTS (SELECT 1 FROM claim_words_pending)") is 1L;
+
+    private const string IndexPendingSql = """
+        INSERT INTO claim_words(rowid, text) SELECT c.id, c.text FROM claim_words_pending p JOIN claims c ON c.id = p.claim_id;
+        DELETE FROM claim_words_pending;
+        """;
 
     /// <summary>
     /// Prepared statements for one transaction. The per-claim inserts (tens of thousands in a scan) go straight

@@ -28,6 +28,9 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>Page cache of a pooled connection: 64 MiB holds the queue indexes, chain links and claim texts of ~100k flags.</summary>
     public const int PooledCacheKiB = 65536;
 
+    // How long SQLite waits for another connection's write lock before it reports the database busy.
+    private const int BusyTimeoutMs = 5000;
+
     // About 40 MB of log between checkpoints by the writing connection (see Open).
     private const int AutoCheckpointPages = 10_000;
 
@@ -54,7 +57,7 @@ public sealed partial class ClaimStore : IDisposable
         // storage in memory keeps the journals of savepoints (one per article when ingest retries a failed batch)
         // and of statements that may need undoing (upserts) out of a temporary file: they spilled to it past 64 KiB,
         // and ingest of the FNC-1 bodies made 336,000 writes to it (22,000 without); ingest took half the time.
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=" + AutoCheckpointPages + "; PRAGMA temp_store=MEMORY;");
+        store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=" + BusyTimeoutMs + "; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=" + AutoCheckpointPages + "; PRAGMA temp_store=MEMORY;");
         store.Migrate();
         return store;
     }

@@ -110,6 +110,35 @@ public class QueueIndexTests
     }
 
     [Fact]
+    public async Task A_subject_search_does_not_wait_for_another_writer_and_finds_its_claims_after_it()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("s.db");
+        using var store = ClaimStore.Open(path);
+        var flag = TwoArticles(store);
+        Assert.Equal([flag["Le min"], flag["The mi"]], Subject(store, "minerals"));
+
+        // Another connection (a scan) stores a claim and a flag on it, and holds the write lock.
+        var c = ArticleFactory.Create("late.txt", "Grain exports through the corridor resumed on Friday.", new ArticleMetadata(Outlet: "BBC News"));
+        long late = store.ClaimsOf(store.Store(c, ClaimExtractor.Extract(c)).ArticleRowId).Single().ClaimId;
+        store.SaveScores([(store.Flags().Single(f => f.Id == flag["Nothin"]).ClaimA, late, new ScoredPair(0.8f, FlagKind.Factual, ["cue"], P, P, 0.2f), true)]);
+        using var writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        writer.Open();
+        var tx = writer.BeginTransaction();
+
+        // The search does not wait for the lock (ADO.NET would retry for 30 s): it reads the index as it stands.
+        var search = Task.Run(() => Subject(store, "exports"));
+        Assert.Same(search, await Task.WhenAny(search, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Empty(await search);
+        // Other filters read as ever, the new flag included.
+        Assert.Contains(store.QueryFlags(new FlagFilter { Outlet = "bbc" }, 0, 10).Items, q => q.Flag.ClaimB == late);
+
+        tx.Rollback();
+        tx.Dispose();
+        Assert.Equal([store.Flags().Single(f => f.ClaimB == late).Id], Subject(store, "exports"));
+    }
+
+    [Fact]
     public void Subject_words_must_follow_each_other_and_only_a_last_word_of_three_letters_is_a_prefix()
     {
         using var dir = new TempDir();

@@ -54,6 +54,7 @@ public sealed class CandidateIndex
     public void Add(ClaimSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        ThrowIfPresent(subject.ClaimId);
         var terms = subject.Terms;
         Span<int> features = terms.Count <= 64 ? stackalloc int[terms.Count] : new int[terms.Count];
         for (int i = 0; i < terms.Count; i++) features[i] = FeatureId(terms[i].Term);
@@ -61,12 +62,13 @@ public sealed class CandidateIndex
     }
 
     /// <summary>Adds <paramref name="subject"/> whose terms have the feature ids <paramref name="features"/>, in order.</summary>
+    private void ThrowIfPresent(long claimId)
+    {
+        if (_denseOf.ContainsKey(claimId)) throw new ArgumentException($"Claim {claimId} is already in the index.", "subject");
+    }
+
     private void Add(ClaimSubject subject, ReadOnlySpan<int> features)
     {
-        if (_denseOf.ContainsKey(subject.ClaimId))
-        {
-            throw new ArgumentException($"Claim {subject.ClaimId} is already in the index.", nameof(subject));
-        }
 
         int dense = _count;
         if (dense == _claimIds.Length)
@@ -137,7 +139,14 @@ public sealed class CandidateIndex
             AddRange(subjects);
             return;
         }
-        foreach (var subject in subjects) ArgumentNullException.ThrowIfNull(subject, nameof(subjects));
+        // Checked before any term is named, so that a refused batch leaves the index as it was.
+        var claimIds = new HashSet<long>(subjects.Count);
+        foreach (var subject in subjects)
+        {
+            ArgumentNullException.ThrowIfNull(subject, nameof(subjects));
+            ThrowIfPresent(subject.ClaimId);
+            if (!claimIds.Add(subject.ClaimId)) throw new ArgumentException($"Claim {subject.ClaimId} appears twice in the batch.", nameof(subjects));
+        }
         EnsureCapacity(_count + subjects.Count);
         var ranges = new (int Start, int End, List<string> Names, int[] Terms)[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>

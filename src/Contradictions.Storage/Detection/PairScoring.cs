@@ -8,18 +8,17 @@ namespace Contradictions.Storage.Detection;
 /// Scores candidate pairs on <see cref="ScanOptions.Parallelism"/> threads and writes them (flags and restatements)
 /// on the calling thread, one transaction per <see cref="ScanOptions.BatchSize"/> pairs. The pairs are cut into
 /// small parts (<see cref="Parts"/>); each scoring thread takes the next part and scores it alone, and the writer
-/// writes each part as soon as it and every part before it are scored. No part waits for another to finish, so the
-/// writer keeps pace with the scoring, and when the last pair is scored only a part or two are left to write (with
-/// a few large parts, each ended by a barrier, the writer fell a part behind and wrote it alone at the end). Results
-/// are written in candidate order, so row ids do not depend on thread timing; the scorer is thread-safe
-/// (<see cref="IContradictionScorer"/>).
+/// writes a batch as soon as all its parts are scored, while the threads go on with the next. No part waits for
+/// another to finish (a few large parts, each ended by a barrier, left the threads waiting for the slowest), and the
+/// write lock is held only while a batch is written. Results are written in candidate order, so row ids do not
+/// depend on thread timing; the scorer is thread-safe (<see cref="IContradictionScorer"/>).
 /// </summary>
 internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
 {
-    /// <summary>Pairs a scoring thread takes at a time: a few milliseconds of scoring, and of writing.</summary>
+    /// <summary>Pairs a scoring thread takes at a time: a few milliseconds of scoring.</summary>
     internal const int PartSize = 2_048;
 
-    /// <summary>Parts scored ahead of the writer at most: bounds the results held in memory.</summary>
+    /// <summary>Parts scored ahead of the writer at most (or twice the threads, if more): bounds the results held in memory.</summary>
     internal const int MaxAhead = 64;
 
     private sealed record Chunk((long A, long B, float Overlap, ClaimStore.FlagRow? Flag)[] Scores, bool[] Restates);
@@ -38,38 +37,24 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         var parts = Parts(pairs.Count, Math.Max(1, options.BatchSize));
         // Sorting and grouping the scored pairs needs no store: done beside the scoring, written with the last batch.
         var grouping = Task.Run(() => ClaimStore.ScoredPairGroups.Of(scored), cancel);
-        // The pairs scored go in the last batch's transaction, first, so that they are written while its pairs are
-        // scored; the transaction commits only after the batch's last flags, so a kill still loses both or neither.
-        int recordAt = parts.Count - 1;
-        while (recordAt > 0 && !parts[recordAt - 1].EndsBatch) recordAt--;
         using var pipeline = new Pipeline(this, pairs, parts, options.Parallelism, cancel);
-        ClaimStore.FlagWriter? writer = null;
+        // A batch's scored parts wait here until the batch is complete, and are then written in one transaction: the
+        // write lock is held only while a batch is written, never while it is scored, so another writer (a reviewer's
+        // verdict) gets in between batches.
+        var batch = new List<Chunk>();
         long reported = Stopwatch.GetTimestamp();
         try
         {
             for (int p = 0; p < parts.Count; p++)
             {
-                var chunk = pipeline.Take(p);
-                long began = Stopwatch.GetTimestamp();
-                writer ??= store.BeginFlags();
-                if (p == recordAt) writer.RecordScored(grouping.GetAwaiter().GetResult());
-                // Restatements (same polarity, overlapping words: corroborations, never flags) go in the batch's
-                // transaction: reliability and the report read them, and a killed scan loses both or neither.
-                var restated = new List<(long A, long B, float Overlap)>();
-                var flags = new List<ClaimStore.FlagRow>();
-                for (int i = 0; i < chunk.Scores.Length; i++)
-                {
-                    if (chunk.Restates[i]) restated.Add((chunk.Scores[i].A, chunk.Scores[i].B, chunk.Scores[i].Overlap));
-                    if (chunk.Scores[i].Flag is { } flag) flags.Add(flag);
-                }
-                writer.Add(flags, restated);
+                batch.Add(pipeline.Take(p));
                 if (parts[p].EndsBatch)
                 {
-                    writer.Commit();
-                    writer.Dispose();
-                    writer = null;
+                    long began = Stopwatch.GetTimestamp();
+                    Write(batch, p == parts.Count - 1 ? grouping : null);
+                    batch.Clear();
+                    WriteTime += Stopwatch.GetElapsedTime(began);
                 }
-                WriteTime += Stopwatch.GetElapsedTime(began);
                 // A line a second at most: a terminal user sees it move, a log is not flooded.
                 if (progress is not null && p + 1 < parts.Count && Stopwatch.GetElapsedTime(reported) >= TimeSpan.FromSeconds(1))
                 {
@@ -80,28 +65,58 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         }
         finally
         {
-            // A failed write or a cancellation rolls the open batch back; never leave scoring running behind it: the
-            // caller may dispose the scorer (disposing the pipeline stops and waits for its threads).
-            writer?.Dispose();
+            // Never leave scoring running behind a failure: the caller may dispose the scorer (disposing the pipeline
+            // stops and waits for its threads).
             try { grouping.Wait(CancellationToken.None); } catch (AggregateException) { }
         }
     }
 
     /// <summary>
-    /// The parts, in order: at most <see cref="PartSize"/> pairs each, cut where a batch (a transaction) ends.
+    /// One transaction: the batch's flags and restatements (corroborations, never flags: reliability and the report
+    /// read them, and a killed scan loses both or neither), and with the last batch the pairs scored.
+    /// </summary>
+    private void Write(List<Chunk> batch, Task<ClaimStore.ScoredPairGroups>? scoredPairs)
+    {
+        var restated = new List<(long A, long B, float Overlap)>();
+        var flags = new List<ClaimStore.FlagRow>();
+        foreach (var chunk in batch)
+        {
+            for (int i = 0; i < chunk.Scores.Length; i++)
+            {
+                if (chunk.Restates[i]) restated.Add((chunk.Scores[i].A, chunk.Scores[i].B, chunk.Scores[i].Overlap));
+                if (chunk.Scores[i].Flag is { } flag) flags.Add(flag);
+            }
+        }
+        using var writer = store.BeginFlags();
+        writer.Add(flags, restated);
+        if (scoredPairs is not null) writer.RecordScored(scoredPairs.GetAwaiter().GetResult());
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// The parts, in order: at most <see cref="PartSize"/> pairs each, cut where a batch (a transaction) ends; the
+    /// last batch is cut into two, its last <see cref="LastBatch"/> pairs a transaction of their own.
     /// </summary>
     internal static List<(int Start, int Count, bool EndsBatch)> Parts(int pairs, int batch)
     {
+        // The last batch, longer than twice LastBatch, ends a transaction LastBatch pairs before its end too: the last
+        // transaction is written after every pair is scored, with nothing beside it, so it is kept small.
+        int lastBatchStart = (pairs - 1) / batch * batch;
+        int lastCut = pairs - lastBatchStart >= 2 * LastBatch ? pairs - LastBatch : -1;
         var parts = new List<(int, int, bool)>();
         for (int start = 0; start < pairs;)
         {
             int batchEnd = (int)Math.Min(pairs, (long)(start / batch) * batch + batch);
+            if (start < lastCut) batchEnd = Math.Min(batchEnd, lastCut);
             int count = Math.Min(PartSize, batchEnd - start);
             parts.Add((start, count, start + count == batchEnd));
             start += count;
         }
         return parts;
     }
+
+    /// <summary>Pairs in the last transaction, when the last batch is long enough to cut.</summary>
+    internal const int LastBatch = 8_192;
 
     private Chunk Score(IReadOnlyList<(ClaimContext A, ClaimContext B)> pairs, int start, int count, CancellationToken cancel)
     {
@@ -132,7 +147,7 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         private readonly TaskCompletionSource<Chunk>[] done;
         private readonly CancellationToken cancel;
         private readonly CancellationTokenSource stop;
-        private readonly SemaphoreSlim window = new(MaxAhead);
+        private readonly SemaphoreSlim window;
         private readonly Task[] threads;
         private ExceptionDispatchInfo? failure;
         private int next = -1;
@@ -147,6 +162,7 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
             done = new TaskCompletionSource<Chunk>[parts.Count];
             for (int p = 0; p < done.Length; p++) done[p] = new TaskCompletionSource<Chunk>(TaskCreationOptions.RunContinuationsAsynchronously);
             int count = Math.Clamp(parallelism, 1, parts.Count);
+            window = new SemaphoreSlim(Math.Max(MaxAhead, 2 * count));
             // Threads of their own: the pool's may all be busy (the grouping beside, other work of the caller).
             threads = new Task[count];
             for (int t = 0; t < count; t++) threads[t] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

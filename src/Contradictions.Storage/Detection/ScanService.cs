@@ -134,7 +134,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
                 .OrderByDescending(g => g.ClaimIds.Count)
                 .Select(g => new Corroboration(g.ClaimIds.Select(id => $"{contexts[id].ArticleKey}: {contexts[id].Claim.Text}").ToArray(), g.IndependentOrigins))
                 .ToList();
-        }, cancel);
+        }, CancellationToken.None);
         List<FlagView> flags;
         try
         {

@@ -173,7 +173,14 @@ public class CandidateIndexTests
         }
         var again = new CandidateIndex();
         again.AddRange(subjects, 2);
-        Assert.Throws<ArgumentException>(() => again.AddRange(subjects.Take(2_500).ToList(), 2));
+        int features = again.FeatureCount;
+        var fresh = Subject(1, "other", null, "never-seen-before");
+        Assert.Throws<ArgumentException>(() => again.AddRange([fresh, .. subjects.Take(2_500)], 2));
+        Assert.Throws<ArgumentException>(() => again.AddRange([fresh, .. Enumerable.Repeat(Subject(2, "other", null, "w1"), 2_500)], 2));
+        Assert.Throws<ArgumentException>(() => again.Add(subjects[0] with { Terms = [new WeightedTerm("never-seen-either", 1f)] }));
+        // A refused claim or batch leaves the index as it was.
+        Assert.Equal((subjects.Count, features), (again.Count, again.FeatureCount));
+        Assert.Equal(0, again.DocumentFrequency("never-seen-before"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Contradictions.Core.Claims;
 using Contradictions.Core.Detection;
 using Contradictions.Core.Stance;
 using Contradictions.Storage.Detection;
+using Microsoft.Data.Sqlite;
 
 namespace Contradictions.Storage.Tests.Detection;
 
@@ -14,8 +15,10 @@ public class PairScoringTests
         var parts = PairScoring.Parts(173_057, 65_536);
         Assert.Equal((0, PairScoring.PartSize, false), parts[0]);
         Assert.Equal((65_536 - PairScoring.PartSize, PairScoring.PartSize, true), parts[65_536 / PairScoring.PartSize - 1]);
-        Assert.Equal([65_536, 131_072, 173_057], parts.Where(p => p.EndsBatch).Select(p => p.Start + p.Count));
-        // A batch smaller than a part is one part.
+        // The last batch (41,985 pairs) ends a transaction before its last 8,192 too.
+        Assert.Equal([65_536, 131_072, 173_057 - PairScoring.LastBatch, 173_057], parts.Where(p => p.EndsBatch).Select(p => p.Start + p.Count));
+        // A last batch shorter than twice that is not cut; a batch smaller than a part is one part.
+        Assert.Equal([65_536, 65_536 + 2 * PairScoring.LastBatch - 1], PairScoring.Parts(65_536 + 2 * PairScoring.LastBatch - 1, 65_536).Where(p => p.EndsBatch).Select(p => p.Start + p.Count));
         Assert.Equal([(0, 100, true), (100, 100, true), (200, 50, true)], PairScoring.Parts(250, 100));
         Assert.Equal([(0, 100, true)], PairScoring.Parts(100, 65_536));
     }
@@ -23,7 +26,7 @@ public class PairScoringTests
     [Fact]
     public void Parts_cover_every_pair_once_in_order_and_commit_where_batches_end()
     {
-        foreach (var (pairs, batch) in new[] { (1, 1), (17, 1), (16_384, 16_384), (16_385, 16_384), (50_000, 7), (200_000, 65_536), (40_000, 100_000), (5_000, 3_000) })
+        foreach (var (pairs, batch) in new[] { (1, 1), (17, 1), (16_384, 16_384), (16_385, 16_384), (50_000, 7), (200_000, 65_536), (40_000, 100_000), (5_000, 3_000), (16_384, 100_000), (16_383, 100_000) })
         {
             var parts = PairScoring.Parts(pairs, batch);
             int next = 0;
@@ -31,8 +34,10 @@ public class PairScoringTests
             {
                 Assert.Equal(next, start);
                 Assert.InRange(count, 1, PairScoring.PartSize);
+                Assert.True(start / batch == (start + count - 1) / batch, $"part at {start} crosses a batch");
                 next = start + count;
-                Assert.Equal(next % batch == 0 || next == pairs, endsBatch);
+                int lastBatch = pairs - (pairs - 1) / batch * batch;
+                Assert.Equal(next % batch == 0 || next == pairs || (lastBatch >= 2 * PairScoring.LastBatch && next == pairs - PairScoring.LastBatch), endsBatch);
             }
             Assert.Equal(pairs, next);
             Assert.True(parts[^1].EndsBatch);
@@ -113,6 +118,42 @@ public class PairScoringTests
         int calls = scorer.Calls;
         Thread.Sleep(50);
         Assert.Equal(calls, scorer.Calls);
+    }
+
+    [Fact]
+    public void Another_writer_gets_the_write_lock_while_pairs_are_scored()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("s.db");
+        using var store = ClaimStore.Open(path);
+        var pairs = AllPairs(store);
+        bool locked = false;
+        // While the second batch is scored (the first one written), a reviewer's connection writes.
+        var scorer = new FailingScorer(pairs[3_000].A.ClaimId, pairs[3_000].B.ClaimId, () =>
+        {
+            using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 1 }.ToString());
+            other.Open();
+            var until = DateTime.UtcNow.AddSeconds(3);
+            while (!locked && DateTime.UtcNow < until)
+            {
+                try
+                {
+                    using var tx = other.BeginTransaction();
+                    tx.Commit();
+                    locked = true;
+                }
+                catch (SqliteException)
+                {
+                    Thread.Sleep(5);
+                }
+            }
+        });
+        var scoring = new PairScoring(store, scorer, new ScanOptions { Parallelism = 2, BatchSize = 2_048 });
+
+        scoring.Run(pairs, [.. pairs.Select(p => (p.A.ClaimId, p.B.ClaimId))], null, CancellationToken.None);
+
+        Assert.True(locked, "the scan held the write lock while it scored");
+        Assert.Equal(pairs.Count, store.Flags().Count);
     }
 
     [Fact]
