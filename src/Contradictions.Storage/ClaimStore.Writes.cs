@@ -94,12 +94,9 @@ public sealed partial class ClaimStore
     {
         if (!AnyPendingWords()) return 0;
         using var tx = _connection.BeginTransaction();
-        // Counted inside the write transaction: another connection may have indexed them in between.
-        using var count = Command("SELECT COUNT(*) FROM claim_words_pending", tx);
-        int pending = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        Execute(IndexPendingSql, tx);
+        int indexed = IndexPending(tx);
         tx.Commit();
-        return pending;
+        return indexed;
     }
 
     /// <summary>
@@ -126,10 +123,9 @@ public sealed partial class ClaimStore
         SqliteException.ThrowExceptionForRC(rc, db);
         try
         {
-            int pending = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM claim_words_pending"), CultureInfo.InvariantCulture);
-            Execute(IndexPendingSql);
+            int indexed = IndexPending(null);
             SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_exec(db, "COMMIT"), db);
-            return pending;
+            return indexed;
         }
         catch
         {
@@ -140,10 +136,18 @@ public sealed partial class ClaimStore
 
     private bool AnyPendingWords() => Scalar("SELECT EXISTS (SELECT 1 FROM claim_words_pending)") is 1L;
 
-    private const string IndexPendingSql = """
-        INSERT INTO claim_words(rowid, text) SELECT c.id, c.text FROM claim_words_pending p JOIN claims c ON c.id = p.claim_id;
-        DELETE FROM claim_words_pending;
-        """;
+    /// <summary>Indexes the pending claims inside the write transaction already open; returns how many.</summary>
+    private int IndexPending(SqliteTransaction? tx)
+    {
+        // Counted inside the write transaction: another connection may have indexed them in between.
+        using var count = Command("SELECT COUNT(*) FROM claim_words_pending", tx);
+        int pending = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        Execute("""
+            INSERT INTO claim_words(rowid, text) SELECT c.id, c.text FROM claim_words_pending p JOIN claims c ON c.id = p.claim_id;
+            DELETE FROM claim_words_pending;
+            """, tx);
+        return pending;
+    }
 
     /// <summary>
     /// Prepared statements for one transaction. The per-claim inserts (tens of thousands in a scan) go straight

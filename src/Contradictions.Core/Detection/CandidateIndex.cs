@@ -61,15 +61,14 @@ public sealed class CandidateIndex
         Add(subject, features);
     }
 
-    /// <summary>Adds <paramref name="subject"/> whose terms have the feature ids <paramref name="features"/>, in order.</summary>
     private void ThrowIfPresent(long claimId)
     {
         if (_denseOf.ContainsKey(claimId)) throw new ArgumentException($"Claim {claimId} is already in the index.", "subject");
     }
 
+    /// <summary>Adds <paramref name="subject"/> whose terms have the feature ids <paramref name="features"/>, in order.</summary>
     private void Add(ClaimSubject subject, ReadOnlySpan<int> features)
     {
-
         int dense = _count;
         if (dense == _claimIds.Length)
         {

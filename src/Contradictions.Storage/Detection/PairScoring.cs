@@ -136,8 +136,8 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
     }
 
     /// <summary>
-    /// The scoring threads: each takes the next part not yet taken, at most <see cref="MaxAhead"/> parts past the
-    /// one the writer last took. The first failure stops them all and is what <see cref="Take"/> throws.
+    /// The scoring threads: each takes the next part not yet taken, at most <see cref="MaxAhead"/> parts (or twice the
+    /// threads) past the one the writer last took. The first failure stops them all and is what <see cref="Take"/> throws.
     /// </summary>
     private sealed class Pipeline : IDisposable
     {
