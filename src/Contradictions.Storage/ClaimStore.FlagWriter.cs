@@ -27,7 +27,7 @@ public sealed partial class ClaimStore
                 restated = new RawStatement(store._connection, "INSERT INTO restatements(claim_a, claim_b, overlap) VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET overlap = excluded.overlap");
                 flag = new RawStatement(store._connection, """
                     INSERT INTO flags(claim_a, claim_b, confidence, kind, explanation, stance, created_at, updated_at, article_a, article_b)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT article_id FROM claims WHERE id = ?1), (SELECT article_id FROM claims WHERE id = ?2))
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, coalesce(?8, (SELECT article_id FROM claims WHERE id = ?1)), coalesce(?9, (SELECT article_id FROM claims WHERE id = ?2)))
                     ON CONFLICT(claim_a, claim_b) DO UPDATE SET confidence = excluded.confidence, kind = excluded.kind,
                         explanation = excluded.explanation, stance = excluded.stance, updated_at = excluded.updated_at
                     """);
@@ -53,7 +53,8 @@ public sealed partial class ClaimStore
             foreach (var f in flags)
             {
                 if (f.A >= f.B) throw new ArgumentException($"pair ({f.A}, {f.B}) must have the lower claim id first");
-                flag.Bind(1, f.A).Bind(2, f.B).Bind(3, f.Confidence).Bind(4, f.Kind).Bind(5, f.Explanation).Bind(6, f.Stance).Execute();
+                flag.Bind(1, f.A).Bind(2, f.B).Bind(3, f.Confidence).Bind(4, f.Kind).Bind(5, f.Explanation).Bind(6, f.Stance)
+                    .Bind(8, f.ArticleA).Bind(9, f.ArticleB).Execute();
             }
         }
 

@@ -64,8 +64,18 @@ public sealed partial class ClaimStore
     /// </summary>
     internal sealed record FlagRow(long A, long B, float Confidence, string Kind, string Explanation, string Stance)
     {
-        public static FlagRow Of(long a, long b, ScoredPair score) => new(a, b, score.Confidence, score.Kind.ToString(),
-            FlagJson.Cues(score.Cues), FlagJson.Stance(score.AtoB, score.BtoA));
+        /// <summary>
+        /// The two claims' articles (row ids), when the caller knows them (a scan does): the writer then binds them
+        /// instead of looking each claim up. Null: looked up.
+        /// </summary>
+        public long? ArticleA { get; init; }
+        public long? ArticleB { get; init; }
+
+        public static FlagRow Of(long a, long b, ScoredPair score, long? articleA = null, long? articleB = null) =>
+            new(a, b, score.Confidence, score.Kind.ToString(), FlagJson.Cues(score.Cues), FlagJson.Stance(score.AtoB, score.BtoA))
+            {
+                ArticleA = articleA, ArticleB = articleB,
+            };
     }
 
     /// <summary>As <see cref="SaveScores"/>, for flags already built (lower claim id first).</summary>

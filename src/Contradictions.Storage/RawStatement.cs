@@ -25,6 +25,12 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    public RawStatement Bind(int index, long? value)
+    {
+        Check(value is { } v ? raw.sqlite3_bind_int64(stmt, index, v) : raw.sqlite3_bind_null(stmt, index));
+        return this;
+    }
+
     public RawStatement Bind(int index, double value)
     {
         Check(raw.sqlite3_bind_double(stmt, index, value));

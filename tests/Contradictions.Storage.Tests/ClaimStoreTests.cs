@@ -34,6 +34,45 @@ public class ClaimStoreTests
     }
 
     [Fact]
+    public void Migrating_a_version_9_store_keeps_claim_entity_links_in_their_key_and_cascades_them()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("v9.db");
+        OldSchemaStore.Create(path, 9, """
+                INSERT INTO articles(id, article_key, text, content_hash, ingested_at) VALUES (1, 'a', 'Kyiv and Moscow met.', 'h1', '2026-01-01T00:00:00Z');
+                INSERT INTO claims(id, article_id, ordinal, text, span_start, span_length, polarity, payload) VALUES
+                    (1, 1, 0, 'Kyiv met Moscow.', 0, 16, 'Asserted', '{}'), (2, 1, 1, 'Moscow met Kyiv.', 17, 16, 'Asserted', '{}');
+                INSERT INTO entities(id, key, name, kind) VALUES (1, 'kyiv', 'Kyiv', 'Place'), (2, 'moscow', 'Moscow', 'Place');
+                INSERT INTO claim_entities(claim_id, entity_id) VALUES (1, 1), (1, 2), (2, 2);
+                """);
+
+        using (var store = ClaimStore.Open(path))
+        {
+            Assert.Equal(Schema.Latest, store.SchemaVersion);
+        }
+
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        Assert.Equal("(1,1) (1,2) (2,2)", Rows(c, "SELECT claim_id, entity_id FROM claim_entities ORDER BY 1, 2"));
+        // Without a rowid the table has no column of that name.
+        Assert.Throws<SqliteException>(() => Rows(c, "SELECT rowid FROM claim_entities"));
+        Rows(c, "PRAGMA foreign_keys = ON; DELETE FROM claims WHERE id = 1;");
+        Assert.Equal("(2,2)", Rows(c, "SELECT claim_id, entity_id FROM claim_entities"));
+        Assert.Throws<SqliteException>(() => Rows(c, "INSERT INTO claim_entities(claim_id, entity_id) VALUES (2, 2)"));
+        Assert.Throws<SqliteException>(() => Rows(c, "INSERT INTO claim_entities(claim_id, entity_id) VALUES (2, 9)"));
+    }
+
+    private static string Rows(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add($"({r.GetInt64(0)},{r.GetInt64(1)})");
+        return string.Join(' ', rows);
+    }
+
+    [Fact]
     public void Open_refuses_a_newer_schema()
     {
         using var dir = new TempDir();

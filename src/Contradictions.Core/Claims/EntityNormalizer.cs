@@ -62,13 +62,18 @@ public static class EntityNormalizer
         return sb.ToString();
     }
 
+    // Static: a collection expression in the call made its array (and a runtime field handle) on every call, and
+    // every entity mention of a scan is normalised.
+    private static readonly char[] Separators = [' ', '\t', '\n', ',', ';', ':', '"', '“', '”', '(', ')'];
+    private static readonly char[] Edges = ['\'', '.', '-', '‘'];
+
     /// <summary>Lower-case words; possessives split off ("ukraine's" → "ukraine", "'s"); "defence" → "defense".</summary>
     private static List<string> Words(string name)
     {
         var words = new List<string>(8);
-        foreach (var raw in name.Split([' ', '\t', '\n', ',', ';', ':', '"', '“', '”', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in name.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var w = raw.ToLowerInvariant().Replace('’', '\'').Replace('ʼ', '\'').Trim('\'', '.', '-', '‘');
+            var w = raw.ToLowerInvariant().Replace('’', '\'').Replace('ʼ', '\'').Trim(Edges);
             if (w.EndsWith('.') && w.Length > 1 && w.Count(ch => ch == '.') < 2) w = w.TrimEnd('.');
             if (w.Length == 0) continue;
             bool possessive = w.EndsWith("'s", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Text;
@@ -22,11 +23,19 @@ public sealed class SubjectBuilder
 
     private readonly Dictionary<string, int> _termCounts = new(StringComparer.Ordinal);
     private readonly List<string> _features = [];
+    private readonly TermPool _terms;
 
-    public SubjectBuilder(SubjectOptions? options = null, TermStatistics? statistics = null)
+    /// <param name="options">Default: <see cref="SubjectOptions"/>' defaults.</param>
+    /// <param name="statistics">Default: empty statistics of this builder's own.</param>
+    /// <param name="terms">
+    /// Where the stems and features come from, one string per distinct term; give builders on several threads one
+    /// pool so they share them (a scan does). Default: a pool of this builder's own.
+    /// </param>
+    public SubjectBuilder(SubjectOptions? options = null, TermStatistics? statistics = null, TermPool? terms = null)
     {
         Options = options ?? new SubjectOptions();
         Statistics = statistics ?? new TermStatistics();
+        _terms = terms ?? new TermPool();
     }
 
     public SubjectOptions Options { get; }
@@ -69,8 +78,8 @@ public sealed class SubjectBuilder
         _features.Clear();
         CountStems(claim.Text);
         _features.AddRange(_termCounts.Keys);
-        foreach (var e in EntityKeys(claim)) _features.Add(EntityPrefix + e);
-        foreach (var n in NumberKeys(claim)) _features.Add(NumberPrefix + n);
+        foreach (var e in EntityKeys(claim)) _features.Add(_terms.Get(EntityPrefix, e));
+        foreach (var n in NumberKeys(claim)) _features.Add(_terms.Get(NumberPrefix, n));
     }
 
     public void Learn(IEnumerable<Claim> claims)
@@ -112,12 +121,12 @@ public sealed class SubjectBuilder
         terms.AddRange(stems);
         foreach (var e in entities)
         {
-            var f = EntityPrefix + e;
+            var f = _terms.Get(EntityPrefix, e);
             terms.Add(new WeightedTerm(f, Options.EntityBoost * Statistics.InverseDocumentFrequency(f)));
         }
         foreach (var n in numbers)
         {
-            var f = NumberPrefix + n;
+            var f = _terms.Get(NumberPrefix, n);
             terms.Add(new WeightedTerm(f, Options.NumberBoost * Statistics.InverseDocumentFrequency(f)));
         }
 
@@ -148,7 +157,7 @@ public sealed class SubjectBuilder
         return c != 0 ? c : string.CompareOrdinal(a.Term, b.Term);
     }
 
-    // Tokens and stems are read as spans; a string is made only for a stem the claim has not had yet.
+    // Tokens and stems are read as spans; a stem's string comes from the pool when the claim has it first.
     private void CountStems(string text)
     {
         _termCounts.Clear();
@@ -159,7 +168,9 @@ public sealed class SubjectBuilder
             if (!char.IsLetter(token[0]) || (Lexicons.Of(token) & WordLists.Stop) != 0) continue;
             var stem = Stemmer.Stem(token, stemBuffer);
             if (stem.Length < Options.MinTermLength || (Lexicons.Of(stem) & WordLists.Stop) != 0) continue;
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, stem, out _)++;
+            ref int count = ref CollectionsMarshal.GetValueRefOrNullRef(counts, stem);
+            if (!Unsafe.IsNullRef(ref count)) count++;
+            else _termCounts.Add(_terms.Get(stem), 1);
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     // Shared by every passage without numbers (most claims).
     private static readonly IReadOnlySet<string> NoNumbers = System.Collections.Frozen.FrozenSet<string>.Empty;
 
+    // The stems of everything this featuriser analyses, one string each: see TermPool.
+    private readonly TermPool stemPool = new();
+
     public TextModel Model { get; } = model;
     public StanceLexicon Lexicon { get; } = lexicon;
 
@@ -42,7 +45,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     // the features kept do not hold them: a scan keeps every claim's features, and the stem strings were a sixth of them.
     private (SentenceFeatures Features, string[] Stems) Analyzed(ReadOnlySpan<char> text, float[]? lexiconWeights)
     {
-        var analyzed = TextAnalyzer.Analyze(text);
+        var analyzed = TextAnalyzer.Analyze(text, stemPool);
         var tfidf = Model.Vectorize(analyzed.Stems);
         var features = new SentenceFeatures { Text = analyzed.WithoutStems(), Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
         return (features, analyzed.Stems);

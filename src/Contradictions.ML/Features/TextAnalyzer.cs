@@ -22,8 +22,9 @@ internal sealed class AnalyzedText
 
 internal static class TextAnalyzer
 {
-    // Tokens are read as spans: a string is made only for what is kept (stems and numbers), not for stop words.
-    public static AnalyzedText Analyze(ReadOnlySpan<char> text)
+    // Tokens are read as spans: a string is made only for what is kept (stems and numbers), not for stop words, and
+    // with a pool only for a stem the pool does not have yet.
+    public static AnalyzedText Analyze(ReadOnlySpan<char> text, TermPool? stemPool = null)
     {
         var stems = new List<string>(32);
         List<string>? numbers = null;
@@ -45,7 +46,8 @@ internal static class TextAnalyzer
                 continue;
             }
             if ((lexicons & WordLists.Stop) != 0) continue;
-            stems.Add(new string(Stemmer.Stem(token, stemBuffer)));
+            var stem = Stemmer.Stem(token, stemBuffer);
+            stems.Add(stemPool is null ? new string(stem) : stemPool.Get(stem));
         }
         return new AnalyzedText
         {

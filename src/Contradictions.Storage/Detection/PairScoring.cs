@@ -13,7 +13,8 @@ namespace Contradictions.Storage.Detection;
 /// write lock is held only while a batch is written. Results are written in candidate order, so row ids do not
 /// depend on thread timing; the scorer is thread-safe (<see cref="IContradictionScorer"/>).
 /// </summary>
-internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options)
+/// <param name="articleOf">Each claim's article (row id), when known, so the writer need not look them up.</param>
+internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer, ScanOptions options, IReadOnlyDictionary<long, long>? articleOf = null)
 {
     /// <summary>Pairs a scoring thread takes at a time: a few milliseconds of scoring.</summary>
     internal const int PartSize = 2_048;
@@ -130,10 +131,13 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
             var score = scorer.Score(a, b, options.FlagFloor);
             restates[i] = CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
             bool flag = score.Confidence >= options.FlagFloor && !restates[i];
-            scores[i] = (a.ClaimId, b.ClaimId, score.Overlap, flag ? ClaimStore.FlagRow.Of(a.ClaimId, b.ClaimId, score) : null);
+            scores[i] = (a.ClaimId, b.ClaimId, score.Overlap,
+                flag ? ClaimStore.FlagRow.Of(a.ClaimId, b.ClaimId, score, ArticleOf(a.ClaimId), ArticleOf(b.ClaimId)) : null);
         }
         return new Chunk(scores, restates);
     }
+
+    private long? ArticleOf(long claim) => articleOf is not null && articleOf.TryGetValue(claim, out long article) ? article : null;
 
     /// <summary>
     /// The scoring threads: each takes the next part not yet taken, at most <see cref="MaxAhead"/> parts (or twice the

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Contradictions.Core.Detection;
+using Contradictions.Core.Text;
 
 namespace Contradictions.Storage.Detection;
 
@@ -19,7 +20,7 @@ namespace Contradictions.Storage.Detection;
 /// JIT's tier-up worker, if it happens to be restarted by a call made here) would run at the lowest priority too:
 /// the work here starts no thread itself, and the command's scan finds that worker already running.
 /// </remarks>
-internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer clusterer, int parallelism)
+internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer clusterer, TermPool terms, int parallelism)
 {
     private sealed class Chunk(IReadOnlyList<StoredClaim> claims)
     {
@@ -74,7 +75,7 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
 
     private void Drain()
     {
-        var builder = new SubjectBuilder();
+        var builder = new SubjectBuilder(terms: terms);
         while (pending.TryDequeue(out var chunk))
         {
             for (int i = 0; i < chunk.Claims.Count; i++)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Detection;
+using Contradictions.Core.Text;
 using Contradictions.Storage.Ingest;
 using Microsoft.Data.Sqlite;
 
@@ -42,7 +43,9 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     private ScanResult Scan(IEnumerable<string> paths, IProgress<string>? progress, CancellationToken cancel, StageClock clock, Action writesDone)
     {
         var clusterer = Clusterer();
-        var prework = new ScanPrework(scorer, clusterer, options.Parallelism);
+        // One string per distinct stem and feature for the whole scan: every claim's terms live until it ends.
+        var terms = new TermPool();
+        var prework = new ScanPrework(scorer, clusterer, terms, options.Parallelism);
         try
         {
             var ingest = Ingestor.Run(store, paths, options.Reader, null, new IngestOptions
@@ -54,7 +57,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
             progress?.Report($"ingested: {ingest.Added} new, {ingest.AlreadyStored} already stored, {ingest.Failed} failed");
             var ahead = prework.Results();
             clock.Lap("per-claim work started during ingest, rest of");
-            return Detect(ingest, progress, cancel, clock, clusterer, ahead, writesDone);
+            return Detect(ingest, progress, cancel, clock, clusterer, terms, ahead, writesDone);
         }
         finally
         {
@@ -63,14 +66,14 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     }
 
     public ScanResult Detect(IngestSummary ingest, IProgress<string>? progress = null, CancellationToken cancel = default) =>
-        Detect(ingest, progress, cancel, new StageClock(), Clusterer(), ([], []), null);
+        Detect(ingest, progress, cancel, new StageClock(), Clusterer(), new TermPool(), ([], []), null);
 
     private OriginClusterer Clusterer() => new(new OriginOptions { Parallelism = options.Parallelism });
 
     private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock,
-        OriginClusterer clusterer, (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) ahead, Action? writesDone)
+        OriginClusterer clusterer, TermPool terms, (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) ahead, Action? writesDone)
     {
-        var articles = store.ListArticles().ToDictionary(a => a.RowId);
+        var articles = store.ArticleSources();
         var claims = store.AllClaims(ingest.AddedClaims);
         clock.Lap("load stored claims");
 
@@ -81,7 +84,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var originsTask = Task.Run(() =>
         {
             var assigned = clusterer.Assign(claims.Select(c =>
-                new OriginItem(c.ClaimId, articles[c.ArticleRowId].Article.Id, articles[c.ArticleRowId].Article.Outlet, c.Claim.Text)
+                new OriginItem(c.ClaimId, articles[c.ArticleRowId].Id, articles[c.ArticleRowId].Outlet, c.Claim.Text)
                 {
                     Sketch = ahead.Sketches.GetValueOrDefault(c.ClaimId),
                 }));
@@ -91,7 +94,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         CandidateIndex index;
         try
         {
-            index = BuildIndex(claims, labels, ahead.Terms);
+            index = BuildIndex(claims, labels, terms, ahead.Terms);
         }
         catch
         {
@@ -104,14 +107,14 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var contexts = new Dictionary<long, ClaimContext>(claims.Count);
         foreach (var c in claims)
         {
-            var article = articles[c.ArticleRowId].Article;
+            var article = articles[c.ArticleRowId];
             contexts[c.ClaimId] = new ClaimContext(c.ClaimId, labels[c.ArticleRowId], article.Outlet, article.Published, c.Claim, origins.GetValueOrDefault(c.ClaimId));
         }
 
         var toScore = NewPairs(index, contexts, store.ScoredPartners());
         clock.Lap("candidate pairs");
 
-        var scoring = new PairScoring(store, scorer, options);
+        var scoring = new PairScoring(store, scorer, options, claims.ToDictionary(c => c.ClaimId, c => c.ArticleRowId));
         // The pairs are recorded as scored in the transaction of their last flags (a kill before it leaves them all to
         // score again).
         var scoredPairs = toScore.Select(p => (p.A.ClaimId, p.B.ClaimId)).ToList();
@@ -128,7 +131,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         var restatements = store.Restatements();
         var grouping = Task.Run(() =>
         {
-            var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Article.Outlet), origins, restatements);
+            var groups = StoredCorroborations.Build(claims, articles.ToDictionary(a => a.Key, a => a.Value.Outlet), origins, restatements);
             return groups.Groups
                 .Where(g => g.ClaimIds.Count > 1)
                 .OrderByDescending(g => g.ClaimIds.Count)
@@ -158,12 +161,12 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     /// thread; frequencies are sums, counted in between and only read after), and subjects enter the index in claim
     /// order, so the index does not depend on thread timing.
     /// </summary>
-    private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, string> labels, Dictionary<long, ClaimTerms> ahead)
+    private CandidateIndex BuildIndex(IReadOnlyList<StoredClaim> claims, Dictionary<long, string> labels, TermPool pool, Dictionary<long, ClaimTerms> ahead)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) };
         // Each claim is tokenised and stemmed once, for both passes (most during ingest: ScanPrework).
         var terms = new ClaimTerms[claims.Count];
-        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(), (i, _, builder) =>
+        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(terms: pool), (i, _, builder) =>
         {
             terms[i] = ahead.TryGetValue(claims[i].ClaimId, out var done) ? done : builder.Terms(claims[i].Claim);
             return builder;
@@ -172,7 +175,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         statistics.AddDocuments(Array.ConvertAll(terms, t => (IReadOnlyList<string>)t.Features), parallel.MaxDegreeOfParallelism);
 
         var subjects = new ClaimSubject[claims.Count];
-        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics), (i, _, builder) =>
+        Parallel.For(0, claims.Count, parallel, () => new SubjectBuilder(statistics: statistics, terms: pool), (i, _, builder) =>
         {
             var c = claims[i];
             subjects[i] = builder.Build(c.ClaimId, labels[c.ArticleRowId], c.Claim, terms[i]);
@@ -228,11 +231,11 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     /// <summary>Stored flags as readers see them, with both sides' articles, outlets and chains.</summary>
     public static IReadOnlyList<FlagView> StoredFlags(ClaimStore store, double minConfidence = 0)
     {
-        var articles = store.ListArticles().ToDictionary(a => a.RowId);
+        var articles = store.ArticleSources();
         var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
         var contexts = store.AllClaims().ToDictionary(c => c.ClaimId, c =>
-            new ClaimContext(c.ClaimId, labels[c.ArticleRowId], articles[c.ArticleRowId].Article.Outlet,
-                articles[c.ArticleRowId].Article.Published, c.Claim));
+            new ClaimContext(c.ClaimId, labels[c.ArticleRowId], articles[c.ArticleRowId].Outlet,
+                articles[c.ArticleRowId].Published, c.Claim));
         return Views(store.Flags(minConfidence), contexts);
     }
 
@@ -259,5 +262,5 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     private static string Chain(Claim c) => c.Chain.Count == 0 ? "no attribution" : string.Join(" → ", c.Chain.Select(l => l.Name));
 
     // The file name, or the id given in the input (JSON Lines / CSV rows).
-    private static string ArticleLabel(StoredArticle a) => a.Article.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Article.Id;
+    private static string ArticleLabel(ArticleSource a) => a.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Id;
 }

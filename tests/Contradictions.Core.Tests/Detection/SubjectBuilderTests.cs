@@ -1,4 +1,5 @@
 using Contradictions.Core.Detection;
+using Contradictions.Core.Text;
 
 namespace Contradictions.Core.Tests.Detection;
 
@@ -23,6 +24,25 @@ public class SubjectBuilderTests
             Assert.Equal(expected.Terms, actual.Terms);
             Assert.Equal(expected.EntityKeys, actual.EntityKeys);
         }
+    }
+
+    [Fact]
+    public void Builders_given_one_pool_share_each_term_and_build_the_same_subjects()
+    {
+        var pool = new TermPool();
+        var (one, two, alone) = (new SubjectBuilder(terms: pool), new SubjectBuilder(terms: pool), new SubjectBuilder());
+        var claims = SeedCorpus.Claims.Select(c => c.Claim).Where(c => c.Entities.Count > 0).Take(20).ToList();
+        Assert.NotEmpty(claims);
+
+        foreach (var claim in claims)
+        {
+            var (a, b, c) = (one.Terms(claim), two.Terms(claim), alone.Terms(claim));
+            Assert.Equal(c.Features, a.Features);
+            Assert.Equal(c.StemCounts, a.StemCounts);
+            for (int i = 0; i < a.Features.Length; i++) Assert.Same(a.Features[i], b.Features[i]);
+            Assert.Contains(a.Features, f => f.StartsWith(SubjectBuilder.EntityPrefix, StringComparison.Ordinal));
+        }
+        Assert.True(pool.Count > 0);
     }
 
     [Fact]

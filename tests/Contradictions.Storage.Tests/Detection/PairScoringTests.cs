@@ -157,6 +157,47 @@ public class PairScoringTests
     }
 
     [Fact]
+    public void Flags_carry_their_claims_articles_whether_given_or_looked_up()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("s.db");
+        using var store = ClaimStore.Open(path);
+        foreach (var (name, text) in new[]
+        {
+            ("one.txt", "Officials said the ceasefire held in Kherson.\n\nThe mayor said the port was open."),
+            ("two.txt", "The ministry said the ceasefire did not hold in Kherson.\n\nThe governor said the port was closed."),
+            ("three.txt", "Witnesses said shelling went on in Kherson.\n\nA spokesman said the port would reopen."),
+        })
+        {
+            var article = ArticleFactory.Create(name, text);
+            store.Store(article, ClaimExtractor.Extract(article));
+        }
+        var claims = store.AllClaims();
+        Assert.Equal(3, claims.Select(c => c.ArticleRowId).Distinct().Count());
+        var contexts = claims.Select(c => new ClaimContext(c.ClaimId, c.ArticleRowId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, c.Claim)).ToList();
+        var pairs = (from a in contexts from b in contexts where a.ClaimId < b.ClaimId select (a, b)).ToList();
+        // The first article's claims are given; the others' are looked up by the writer.
+        long first = claims.Min(c => c.ArticleRowId);
+        var given = claims.Where(c => c.ArticleRowId == first).ToDictionary(c => c.ClaimId, c => c.ArticleRowId);
+        var scoring = new PairScoring(store, new FailingScorer(-1, -1, () => { }), new ScanOptions { Parallelism = 2 }, given);
+
+        scoring.Run(pairs, [.. pairs.Select(p => (p.a.ClaimId, p.b.ClaimId))], null, CancellationToken.None);
+
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT COUNT(*), SUM(f.article_a IS ca.article_id AND f.article_b IS cb.article_id), SUM(ca.article_id <> cb.article_id)
+            FROM flags f JOIN claims ca ON ca.id = f.claim_a JOIN claims cb ON cb.id = f.claim_b
+            """;
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(pairs.Count, r.GetInt32(0));
+        Assert.Equal(pairs.Count, r.GetInt32(1));
+        Assert.True(r.GetInt32(2) > pairs.Count / 2, "most pairs join two articles");
+    }
+
+    [Fact]
     public void Every_pair_is_written_once_in_order_and_recorded_as_scored()
     {
         using var dir = new TempDir();
