@@ -22,6 +22,22 @@ internal sealed record ClaimPayload(
     /// </summary>
     public static string Serialize(Claim c)
     {
+        Write(c);
+        return JsonScratch.End();
+    }
+
+    /// <summary>
+    /// <see cref="Serialize"/> as UTF-8, the form SQLite stores: ingest binds these bytes as the payload's text, so
+    /// the JSON is not made a string here and turned back into UTF-8 by SQLite.
+    /// </summary>
+    public static byte[] SerializeUtf8(Claim c)
+    {
+        Write(c);
+        return JsonScratch.EndUtf8();
+    }
+
+    private static void Write(Claim c)
+    {
         var w = JsonScratch.Begin();
         w.WriteStartObject();
         List(w, "quotes", c.Quotes, static (w, q) =>
@@ -55,7 +71,6 @@ internal sealed record ClaimPayload(
             String(w, "key", e.Key);
         });
         w.WriteEndObject();
-        return JsonScratch.End();
     }
 
     // As the serializer with these options: a null list or string is left out, a null item is written as null.

@@ -13,10 +13,10 @@ public sealed record ArticleClaims(Article Article, IReadOnlyList<Claim> Claims)
     /// Each claim's stored payload (quotes, numbers, dates, entities as JSON), when made ahead: ingest makes them on
     /// its extracting threads, so the one thread that writes does only the writing.
     /// </summary>
-    internal IReadOnlyList<string>? Payloads { get; init; }
+    internal IReadOnlyList<byte[]>? Payloads { get; init; }
 
     internal static ArticleClaims WithPayloads(Article article, IReadOnlyList<Claim> claims) =>
-        new(article, claims) { Payloads = claims.Select(ClaimPayload.Serialize).ToArray() };
+        new(article, claims) { Payloads = claims.Select(ClaimPayload.SerializeUtf8).ToArray() };
 }
 
 /// <summary>What happened to one article of a batch: stored (or already stored), or why it could not be.</summary>
@@ -187,7 +187,7 @@ public sealed partial class ClaimStore
 
         public void ForgetEntities() => entityIds.Clear();
 
-        public StoreResult Write(Article a, IReadOnlyList<Claim> claims, IReadOnlyList<string>? payloads = null)
+        public StoreResult Write(Article a, IReadOnlyList<Claim> claims, IReadOnlyList<byte[]>? payloads = null)
         {
             if (payloads is not null && payloads.Count != claims.Count) throw new ArgumentException($"{payloads.Count} payloads for {claims.Count} claims", nameof(payloads));
             Bind(article, a.Id, a.SourceName, a.Url, a.Outlet, a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Title, a.Text, a.ContentHash, now);
@@ -202,7 +202,7 @@ public sealed partial class ClaimStore
                 var c = claims[i];
                 claim.Bind(1, articleId).Bind(2, c.Ordinal).Bind(3, c.Text).Bind(4, c.Span.Start).Bind(5, c.Span.Length).Bind(6, c.Verb)
                     .Bind(7, c.Polarity.ToString()).Bind(8, c.IsHeadline ? 1 : 0)
-                    .Bind(9, payloads?[i] ?? ClaimPayload.Serialize(c))
+                    .BindUtf8(9, payloads?[i] ?? ClaimPayload.SerializeUtf8(c))
                     .Execute();
                 long claimId = claimIds[i] = claim.LastInsertRowId;
                 for (int p = 0; p < c.Chain.Count; p++)

@@ -28,11 +28,16 @@ internal static class JsonScratch
     }
 
     /// <summary>What was written since <see cref="Begin"/>, as a string.</summary>
-    public static string End()
+    public static string End() => End(static bytes => Encoding.UTF8.GetString(bytes));
+
+    /// <summary>What was written since <see cref="Begin"/>, as its UTF-8 bytes (what SQLite stores of a text).</summary>
+    public static byte[] EndUtf8() => End(static bytes => bytes.ToArray());
+
+    private static T End<T>(Func<ReadOnlySpan<byte>, T> take) where T : class
     {
         var (buffer, writer) = scratch!.Value;
         writer.Flush();
-        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = take(buffer.WrittenSpan);
         // One very long text should not keep its buffer on the thread for good.
         if (buffer.Capacity > 1 << 16) scratch = null;
         return json;

@@ -49,6 +49,13 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds UTF-8 bytes as text, stored as <see cref="Bind(int, string)"/> stores the same text.</summary>
+    public RawStatement BindUtf8(int index, ReadOnlySpan<byte> utf8)
+    {
+        Check(utf8.IsEmpty ? raw.sqlite3_bind_text(stmt, index, "") : raw.sqlite3_bind_text(stmt, index, utf8));
+        return this;
+    }
+
     /// <summary>Runs the statement to completion (an insert or update) and readies it for the next row.</summary>
     public void Execute() => Step(static _ => true, false);
 

@@ -40,4 +40,22 @@ public class ArticleFactoryTests
         Assert.NotEqual(new Article("a", "same").ContentHash, new Article("a", "other").ContentHash);
         Assert.Equal(64, new Article("a", "x").ContentHash.Length);
     }
+
+    [Fact]
+    public void The_content_hash_is_the_SHA_256_of_the_whole_text_in_UTF_8_however_long()
+    {
+        // Multi-byte characters and a surrogate pair across the points where the text is hashed a part at a time,
+        // lone surrogates (encoded as U+FFFD), and an empty text.
+        var pair = char.ConvertFromUtf32(0x1F30D);
+        var texts = new List<string>
+        {
+            "", "Kyiv – «90%» supports", new string('a', 2_047) + pair + "b", new string('é', 5_000) + pair,
+            "x\uD800y" + new string('z', 2_046) + "\uDBFF", string.Concat(Enumerable.Repeat("Київ 🌍 agreed. ", 900)),
+        };
+        foreach (var text in texts)
+        {
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+            Assert.Equal(expected, Article.ComputeHash(text));
+        }
+    }
 }

@@ -90,6 +90,24 @@ public class EntityNormalizerTests
         Assert.Equal(key, EntityNormalizer.Key(name));
     }
 
+    [Theory]
+    [InlineData("  (Kyiv’s  “Centre”) ", "kyiv 's center")]
+    [InlineData("-Naftogaz-; ‘Gazprom’", "naftogaz gazprom")]
+    [InlineData("The\tOrganisation\nof Defence", "organization of defense")]
+    [InlineData("the", "the")]
+    [InlineData(" ,;: ", "")]
+    [InlineData("", "")]
+    public void Separators_edges_possessives_and_spellings_normalise(string name, string key)
+    {
+        Assert.Equal(key, EntityNormalizer.Key(name));
+    }
+
+    [Fact]
+    public void A_word_longer_than_the_buffer_is_kept_whole()
+    {
+        Assert.Equal(new string('a', 300) + " fund", EntityNormalizer.Key("'" + new string('A', 300) + "'s Fund").Replace(" 's", "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Entities_of_a_claim_have_kinds_and_keys()
     {

@@ -27,7 +27,11 @@ public class ClaimPayloadTests
         Assert.Contains(claims, c => c.Numbers.Any(n => n.Unit is not null));
         Assert.Contains(claims, c => c.Dates.Any(d => d.End is not null));
         Assert.Equal(Enum.GetValues<EntityKind>().Length, claims.SelectMany(c => c.Entities).Select(e => e.Kind).Distinct().Count());
-        foreach (var c in claims) Assert.Equal(BySerializer(c), ClaimPayload.Serialize(c));
+        foreach (var c in claims)
+        {
+            Assert.Equal(BySerializer(c), ClaimPayload.Serialize(c));
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(BySerializer(c)), ClaimPayload.SerializeUtf8(c));
+        }
     }
 
     [Fact]
@@ -47,6 +51,15 @@ public class ClaimPayloadTests
             Entities = [new EntityMention("Ministry of Defence", EntityKind.Organisation, "ministry of defence"), new EntityMention("X", (EntityKind)42, "x")],
         };
         Assert.Equal(BySerializer(odd), ClaimPayload.Serialize(odd));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(BySerializer(odd)), ClaimPayload.SerializeUtf8(odd));
+        // Stored as UTF-8 bytes, read back as the same claim.
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("a.db"));
+        var stored = store.ClaimsOf(store.Store(ArticleFactory.Create("a", "Officials said the ceasefire would hold."), [odd]).ArticleRowId).Single().Claim;
+        Assert.Equal(odd.Quotes, stored.Quotes);
+        Assert.Equal(odd.Numbers, stored.Numbers);
+        Assert.Equal(odd.Dates, stored.Dates);
+        Assert.Equal(odd.Entities, stored.Entities);
         var empty = basis with { Quotes = [], Numbers = [], Dates = [], Entities = [] };
         Assert.Equal("""{"quotes":[],"numbers":[],"dates":[],"entities":[]}""", ClaimPayload.Serialize(empty));
         Assert.Equal(BySerializer(empty), ClaimPayload.Serialize(empty));

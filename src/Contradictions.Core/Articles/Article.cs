@@ -36,8 +36,26 @@ public sealed record Article
 
     public static string ComputeHash(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        // The UTF-8 bytes a few thousand characters at a time, never the whole text at once: every article read is
+        // hashed, and its bytes were a copy of the text that lived only for this.
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> bytes = stackalloc byte[3 * HashChunk];
+        var encoder = Encoding.UTF8.GetEncoder();
+        var rest = text.AsSpan();
+        do
+        {
+            var chunk = rest[..Math.Min(HashChunk, rest.Length)];
+            rest = rest[chunk.Length..];
+            // Flushed with the last chunk only: a surrogate pair cut between chunks is encoded whole.
+            int written = encoder.GetBytes(chunk, bytes, flush: rest.IsEmpty);
+            sha.AppendData(bytes[..written]);
+        }
+        while (!rest.IsEmpty);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        sha.GetHashAndReset(hash);
         return Convert.ToHexStringLower(hash);
     }
+
+    private const int HashChunk = 2_048;
 }

@@ -62,24 +62,30 @@ public static class EntityNormalizer
         return sb.ToString();
     }
 
-    // Static: a collection expression in the call made its array (and a runtime field handle) on every call, and
-    // every entity mention of a scan is normalised.
-    private static readonly char[] Separators = [' ', '\t', '\n', ',', ';', ':', '"', '“', '”', '(', ')'];
-    private static readonly char[] Edges = ['\'', '.', '-', '‘'];
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" \t\n,;:\"“”()");
+    private const string Edges = "'.-‘";
 
+    // Each word is cut, lowered and trimmed in a buffer and made a string once: every entity mention of a scan is
+    // normalised, and splitting, lowering, replacing and trimming strings made up to five strings a word.
     /// <summary>Lower-case words; possessives split off ("ukraine's" → "ukraine", "'s"); "defence" → "defense".</summary>
     private static List<string> Words(string name)
     {
         var words = new List<string>(8);
-        foreach (var raw in name.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        Span<char> buffer = stackalloc char[128];
+        foreach (var range in name.AsSpan().SplitAny(Separators))
         {
-            var w = raw.ToLowerInvariant().Replace('’', '\'').Replace('ʼ', '\'').Trim(Edges);
-            if (w.EndsWith('.') && w.Length > 1 && w.Count(ch => ch == '.') < 2) w = w.TrimEnd('.');
-            if (w.Length == 0) continue;
+            var raw = name.AsSpan(range);
+            if (raw.IsEmpty) continue;
+            var lower = raw.Length <= buffer.Length ? buffer[..raw.Length] : new char[raw.Length];
+            raw.ToLowerInvariant(lower);
+            lower.Replace('’', '\'');
+            lower.Replace('ʼ', '\'');
+            ReadOnlySpan<char> w = lower.Trim(Edges);
+            if (w.EndsWith('.') && w.Length > 1 && w.Count('.') < 2) w = w.TrimEnd('.');
+            if (w.IsEmpty) continue;
             bool possessive = w.EndsWith("'s", StringComparison.Ordinal);
             if (possessive) w = w[..^2];
-            w = w switch { "defence" => "defense", "organisation" => "organization", "centre" => "center", _ => w };
-            words.Add(w);
+            words.Add(w switch { "defence" => "defense", "organisation" => "organization", "centre" => "center", _ => new string(w) });
             if (possessive) words.Add("'s");
         }
         return words;

@@ -24,6 +24,7 @@ public sealed class SubjectBuilder
     private readonly Dictionary<string, int> _termCounts = new(StringComparer.Ordinal);
     private readonly List<string> _features = [];
     private readonly TermPool _terms;
+    private readonly List<WeightedTerm> _rankedStems = [];
 
     /// <param name="options">Default: <see cref="SubjectOptions"/>' defaults.</param>
     /// <param name="statistics">Default: empty statistics of this builder's own.</param>
@@ -107,7 +108,9 @@ public sealed class SubjectBuilder
         ArgumentNullException.ThrowIfNull(articleKey);
         ArgumentNullException.ThrowIfNull(claim);
 
-        var stems = new List<WeightedTerm>(stemCounts.Length);
+        // Only the top stems are kept: the builder's own list ranks them (a builder is not shared between threads).
+        var stems = _rankedStems;
+        stems.Clear();
         foreach (var (stem, count) in stemCounts)
         {
             stems.Add(new WeightedTerm(stem, (1f + MathF.Log(count)) * Statistics.InverseDocumentFrequency(stem)));

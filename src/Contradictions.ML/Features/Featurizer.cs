@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Contradictions.Core.Text;
 
 namespace Contradictions.ML.Features;
@@ -43,13 +44,17 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
 
     // The stems are needed while a text is prepared (hashes, n-grams, a passage's whole vector) and never after, so
     // the features kept do not hold them: a scan keeps every claim's features, and the stem strings were a sixth of them.
-    private (SentenceFeatures Features, string[] Stems) Analyzed(ReadOnlySpan<char> text, float[]? lexiconWeights)
+    // They come in the calling thread's one list, valid until its next analysis: no array of stems per text.
+    private (SentenceFeatures Features, List<string> Stems) Analyzed(ReadOnlySpan<char> text, float[]? lexiconWeights)
     {
-        var analyzed = TextAnalyzer.Analyze(text, stemPool);
-        var tfidf = Model.Vectorize(analyzed.Stems);
-        var features = new SentenceFeatures { Text = analyzed.WithoutStems(), Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
-        return (features, analyzed.Stems);
+        var stems = stemScratch ??= new List<string>(64);
+        var analyzed = TextAnalyzer.Analyze(text, stemPool, stems);
+        var tfidf = Model.Vectorize(CollectionsMarshal.AsSpan(stems));
+        var features = new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
+        return (features, stems);
     }
+
+    [ThreadStatic] private static List<string>? stemScratch;
 
     private static float[] LexiconSums(int[] ids, float[]? weights)
     {
@@ -68,9 +73,9 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         return ClaimOf(sentence, stems, claim);
     }
 
-    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, string[] stems, string claim)
+    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, List<string> stems, string claim)
     {
-        var hashes = Shingles.Hashes(stems);
+        var hashes = Shingles.Hashes(CollectionsMarshal.AsSpan(stems));
         var ngrams = Shingles.BigramsAndTrigrams(hashes);
         Array.Sort(ngrams);
         // The n-grams are made: the hashes' order is no longer needed.
@@ -105,7 +110,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     /// The same one-sentence text prepared as a claim: its stem and n-gram hashes are this passage's (the claim keeps
     /// repeated n-grams, the passage only distinct ones), so they are taken from it rather than computed and kept twice.
     /// </param>
-    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, string[] Stems)? first, ClaimFeatures? sameText)
+    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, List<string> Stems)? first, ClaimFeatures? sameText)
     {
         // The claim view's hashes are this passage's only if it is that one sentence (and then it is all lead).
         if (sameText is not null && ranges.Count != 1) throw new ArgumentException("a claim view is shared only by a one-sentence passage", nameof(sameText));
@@ -123,7 +128,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             sentences[i] = s;
             if (stems is not null)
             {
-                var hashes = Shingles.Hashes(sentenceStems);
+                var hashes = Shingles.Hashes(CollectionsMarshal.AsSpan(sentenceStems));
                 stems.AddRange(hashes);
                 if (i < LeadSentences) lead?.AddRange(hashes);
                 ngrams!.AddRange(Shingles.BigramsAndTrigrams(hashes));
@@ -137,7 +142,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             negating += s.Text.Negating;
         }
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
-        var whole = allStems is null ? sentences[0].Tfidf : Model.Vectorize(allStems.ToArray());
+        var whole = allStems is null ? sentences[0].Tfidf : Model.Vectorize(CollectionsMarshal.AsSpan(allStems));
         var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
         var stemSet = sameText?.StemHashes ?? KeySet.Of(stems!);
         var wholeText = new AnalyzedText

@@ -3,7 +3,7 @@ using Contradictions.Core.Text;
 namespace Contradictions.ML.Features;
 
 /// <summary>One analysed text: its stems, numbers and cue counts. Shared by claims, sentences and whole passages.</summary>
-internal sealed class AnalyzedText
+internal sealed record AnalyzedText
 {
     public required string[] Stems { get; init; }          // content stems in order (stop words removed)
     public required int TokenCount { get; init; }
@@ -12,21 +12,26 @@ internal sealed class AnalyzedText
     public required int Affirming { get; init; }
     public required int Negating { get; init; }
     public required string[] Numbers { get; init; }
-
-    /// <summary>The same counts and numbers without the stems, for features kept after preparation.</summary>
-    public AnalyzedText WithoutStems() => new()
-    {
-        Stems = [], TokenCount = TokenCount, Refuting = Refuting, Hedging = Hedging, Affirming = Affirming, Negating = Negating, Numbers = Numbers,
-    };
 }
 
 internal static class TextAnalyzer
 {
-    // Tokens are read as spans: a string is made only for what is kept (stems and numbers), not for stop words, and
-    // with a pool only for a stem the pool does not have yet.
     public static AnalyzedText Analyze(ReadOnlySpan<char> text, TermPool? stemPool = null)
     {
         var stems = new List<string>(32);
+        return Analyze(text, stemPool, stems) with { Stems = [.. stems] };
+    }
+
+    /// <summary>
+    /// The counts and numbers, without <see cref="AnalyzedText.Stems"/>: the stems go into <paramref name="stems"/>
+    /// (cleared first). Features keep the counts and use the stems only while they are computed, so a caller that
+    /// reuses one list makes no array of stems per text.
+    /// </summary>
+    // Tokens are read as spans: a string is made only for what is kept (stems and numbers), not for stop words, and
+    // with a pool only for a stem the pool does not have yet.
+    public static AnalyzedText Analyze(ReadOnlySpan<char> text, TermPool? stemPool, List<string> stems)
+    {
+        stems.Clear();
         List<string>? numbers = null;
         int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
         Span<char> stemBuffer = stackalloc char[64];
@@ -51,7 +56,7 @@ internal static class TextAnalyzer
         }
         return new AnalyzedText
         {
-            Stems = stems.ToArray(),
+            Stems = [],
             TokenCount = tokens,
             Refuting = refuting,
             Hedging = hedging,

@@ -74,7 +74,7 @@ internal sealed class PassagePostings(int[] ids, float[] bodyWeights, int[]? sta
 
 internal static class Shingles
 {
-    public static ulong[] Hashes(string[] stems)
+    public static ulong[] Hashes(ReadOnlySpan<string> stems)
     {
         var result = new ulong[stems.Length];
         for (int i = 0; i < stems.Length; i++) result[i] = TextAnalyzer.Hash(stems[i]);

@@ -34,7 +34,7 @@ internal sealed class TextModel
         for (int i = 0; i < terms.Length; i++) ids[terms[i]] = i;
     }
 
-    public SparseVector Vectorize(string[] stems)
+    public SparseVector Vectorize(ReadOnlySpan<string> stems)
     {
         if (stems.Length == 0) return SparseVector.Empty;
         // Known terms' ids, sorted, then counted by runs: no dictionary per text.
@@ -96,7 +96,7 @@ internal sealed class TextModel
         int n = documents.Count;
         var idf = terms.Select(t => (float)(Math.Log((n + 1.0) / (df[t] + 1.0)) + 1)).ToArray();
         var model = new TextModel(terms, idf, options.LsaDimensions, new float[terms.Length * options.LsaDimensions]);
-        var rows = documents.Select(model.Vectorize).ToArray();
+        var rows = documents.Select(d => model.Vectorize(d)).ToArray();
         RangeFinder(rows, terms.Length, options.LsaDimensions, options.PowerIterations, options.Seed, model.Basis);
         return model;
     }
