@@ -44,6 +44,57 @@ public class BatchWriteTests
     }
 
     [Fact]
+    public void A_batch_does_the_insert_triggers_work_itself_and_leaves_every_trigger_on()
+    {
+        using var dir = new TempDir();
+        // One store as a scan writes it (only the schema's triggers, off while the batch is written) and one with a
+        // trigger of someone else's on claims (so all stay on and do the work): both list the same rows.
+        var (own, other) = (dir.File("own.db"), dir.File("other.db"));
+        using (ClaimStore.Open(other)) { }
+        OldSchemaStore.Execute(other, "CREATE TABLE audit (claim_id INTEGER); CREATE TRIGGER tr_audit AFTER INSERT ON claims BEGIN INSERT INTO audit VALUES (NEW.id); END;");
+        var batch = new[]
+        {
+            Item("one.txt", "Peskov said the talks on the Black Sea were over. The minister told reporters the port was closed."),
+            Item("two.txt", "Umerov denied reports that 90% of troops had left. Peskov said talks would go on."),
+            Item("three.txt", "The mayor said the bridge over the Dnipro would reopen in May."),
+        };
+        foreach (var path in new[] { own, other })
+        {
+            using var store = ClaimStore.Open(path);
+            Assert.All(store.StoreBatch(batch), r => Assert.Equal(StoreOutcome.Added, r.Stored!.Outcome));
+            // Triggers are on again on the store's connection: the verdict trigger sets the flag's status.
+            var ids = store.AllClaims().Select(c => c.ClaimId).Order().ToList();
+            var p = new StanceProbabilities(0.1f, 0.7f, 0.1f, 0.1f);
+            store.SaveScores([(ids[0], ids[^1], new ScoredPair(0.8f, FlagKind.Denial, ["cue"], p, p, 0.5f), true)]);
+            Assert.Equal(VerdictOutcome.Added, store.AddVerdict(store.Flags().Single().Id, VerdictKinds.ARight, "ann", null, 0).Outcome);
+        }
+
+        var claims = Column(own, "SELECT id FROM claims ORDER BY id");
+        Assert.True(claims.Count >= 5);
+        Assert.Equal(claims, Column(own, "SELECT claim_id FROM claim_words_pending ORDER BY 1"));
+        Assert.Equal(claims, Column(other, "SELECT claim_id FROM claim_words_pending ORDER BY 1"));
+        Assert.Equal(claims, Column(other, "SELECT claim_id FROM audit ORDER BY 1"));
+        var names = Column(own, "SELECT DISTINCT name FROM chain_links ORDER BY 1");
+        Assert.Contains("Peskov", names);
+        Assert.Equal(names, Column(own, "SELECT name FROM link_names ORDER BY 1"));
+        Assert.Equal(names, Column(other, "SELECT name FROM link_names ORDER BY 1"));
+        Assert.Equal(["a_right"], Column(own, "SELECT status FROM flags"));
+        Assert.Equal(["a_right"], Column(other, "SELECT status FROM flags"));
+    }
+
+    private static List<string> Column(string path, string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var values = new List<string>();
+        while (r.Read()) values.Add(Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
+    [Fact]
     public void A_batch_whose_every_article_fails_stores_nothing_and_reports_each()
     {
         using var dir = new TempDir();
