@@ -44,6 +44,26 @@ public class BatchWriteTests
     }
 
     [Fact]
+    public void A_batch_leaves_foreign_keys_checked_for_the_connection_s_other_writes()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        store.StoreBatch([Item("one.txt", "The Kremlin said the talks were over. Officials said talks would go on.")]);
+        var single = Item("two.txt", "The mayor said the bridge would reopen.");
+        store.Store(single.Article, single.Claims);
+        long claim = store.AllClaims()[0].ClaimId;
+        var p = new StanceProbabilities(0.1f, 0.7f, 0.1f, 0.1f);
+
+        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() =>
+            store.SaveScores([(claim, 999_999, new ScoredPair(0.8f, FlagKind.Denial, ["cue"], p, p, 0.5f), true)]));
+
+        Assert.Contains("FOREIGN KEY", error.Message);
+        Assert.Empty(store.Flags());
+        OldSchemaStore.Execute(path, "PRAGMA foreign_key_check");
+    }
+
+    [Fact]
     public void A_batch_does_the_insert_triggers_work_itself_and_leaves_every_trigger_on()
     {
         using var dir = new TempDir();
