@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Text;
 
@@ -8,19 +9,16 @@ public sealed class PreparedClaimText
 {
     private readonly string text;
 
-    private PreparedClaimText(string text, ulong[] stemKeys, ulong[] contentKeys, ulong antonymMask, int negations,
-        int refuting, int hedging, ulong[] speakerKeys, ulong[] contextKeys, ulong[] entityKeys)
+    private PreparedClaimText(string text, ulong[] keys, (int Content, int Speaker, int Context, int Entities) starts,
+        ulong antonymMask, int negations, int refuting, int hedging)
     {
         this.text = text;
-        this.entityKeys = entityKeys;
-        this.stemKeys = stemKeys;
-        this.contentKeys = contentKeys;
+        this.keys = keys;
+        this.starts = starts;
         AntonymMask = antonymMask;
         Negations = negations;
         Refuting = refuting;
         Hedging = hedging;
-        this.speakerKeys = speakerKeys;
-        this.contextKeys = contextKeys;
     }
 
     // Stems and word prefixes as 64-bit FNV-1a keys (as the stance features key stems), sorted: the pair features
@@ -31,30 +29,36 @@ public sealed class PreparedClaimText
     // distinct words sharing a 64-bit key would count as one: none do among the FNC-1 bodies' stems, but such a pair
     // can be found by search (FNV-1a is not a cryptographic hash), and a text planting one moves these features a
     // little, as planting any overlapping words would.
-    private readonly ulong[] stemKeys;
-    private readonly ulong[] contentKeys;
-    private readonly ulong[] speakerKeys;
+    // The five key lists are runs of one array, in this order: stems, content stems, speaker words (in name order),
+    // context words and entities (each other run sorted and distinct). One array instead of five: a scan keeps one
+    // preparation per claim, and each array was another object for the collector to copy.
+    private readonly ulong[] keys;
+    private readonly (int Content, int Speaker, int Context, int Entities) starts;
+
+    private ReadOnlySpan<ulong> StemKeys => keys.AsSpan(0, starts.Content);
+    private ReadOnlySpan<ulong> ContentKeys => keys.AsSpan(starts.Content, starts.Speaker - starts.Content);
+    private ReadOnlySpan<ulong> SpeakerKeys => keys.AsSpan(starts.Speaker, starts.Context - starts.Speaker);
+    private ReadOnlySpan<ulong> ContextKeys => keys.AsSpan(starts.Context, starts.Entities - starts.Context);
     // The entities' keys as a sorted set of 64-bit hashes, as the stems are: a merge counts the shared ones (two keys
     // whose hashes collide would count as one entity, as two stems would).
-    private readonly ulong[] entityKeys;
-    private readonly ulong[] contextKeys;
+    private ReadOnlySpan<ulong> EntityKeys => keys.AsSpan(starts.Entities);
     private HashSet<string>? stems;
 
     // Key lists reused by each thread's preparations: only their sorted distinct copies are kept.
-    [ThreadStatic] private static (List<ulong> Stems, List<ulong> Content, List<ulong> Context)? scratch;
+    [ThreadStatic] private static (List<ulong> Stems, List<ulong> Content, List<ulong> Speaker, List<ulong> Context, List<ulong> Entities)? scratch;
 
     /// <summary>How many stems this claim shares with <paramref name="other"/>.</summary>
     public int SharedStems(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return KeySet.CountIn(stemKeys, other.stemKeys);
+        return KeySet.CountIn(StemKeys, other.StemKeys);
     }
 
     /// <summary>How many distinct entities (by key) this claim shares with <paramref name="other"/>.</summary>
     public int SharedEntities(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return KeySet.CountIn(entityKeys, other.entityKeys);
+        return KeySet.CountIn(EntityKeys, other.EntityKeys);
     }
 
     /// <summary>
@@ -64,24 +68,25 @@ public sealed class PreparedClaimText
     public float ContentCoveredBy(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return contentKeys.Length == 0 ? 0 : KeySet.CountIn(contentKeys, other.stemKeys) / (float)contentKeys.Length;
+        return starts.Speaker == starts.Content ? 0 : KeySet.CountIn(ContentKeys, other.StemKeys) / (float)(starts.Speaker - starts.Content);
     }
 
     /// <summary>Distinct stems, counted by key (the size of <see cref="Stems"/> unless two stems share a key).</summary>
-    public int StemCount => stemKeys.Length;
+    public int StemCount => starts.Content;
 
     /// <summary>
     /// Words of the named speaker's name (stop words and words of one or two letters left out), cut to five letters
     /// so "Ukrainian"/"Ukraine" and "Ministry"/"Minister" meet; none for anonymous or unattributed claims.
     /// </summary>
-    public int SpeakerWords => speakerKeys.Length;
+    public int SpeakerWords => starts.Context - starts.Speaker;
 
     /// <summary>How many of <see cref="SpeakerWords"/> are among the five-letter prefixes of <paramref name="other"/>'s words and of every name in its chain.</summary>
     public int SpeakerWordsIn(PreparedClaimText other)
     {
         ArgumentNullException.ThrowIfNull(other);
         int found = 0;
-        foreach (var w in speakerKeys) if (other.contextKeys.AsSpan().BinarySearch(w) >= 0) found++;
+        var context = other.ContextKeys;
+        foreach (var w in SpeakerKeys) if (context.BinarySearch(w) >= 0) found++;
         return found;
     }
 
@@ -108,10 +113,12 @@ public sealed class PreparedClaimText
         // token was most of what preparing allocated.
         int negations = 0, refuting = 0, hedging = 0;
         ulong antonyms = 0;
-        var (stemKeys, contentKeys, context) = scratch ??= ([], [], []);
+        var (stemKeys, contentKeys, speakerKeys, context, entityKeys) = scratch ??= ([], [], [], [], []);
         stemKeys.Clear();
         contentKeys.Clear();
+        speakerKeys.Clear();
         context.Clear();
+        entityKeys.Clear();
         Span<char> tokenBuffer = stackalloc char[64];
         Span<char> stemBuffer = stackalloc char[64];
         foreach (var t in Tokenizer.Enumerate(claim.Text, tokenBuffer))
@@ -128,23 +135,36 @@ public sealed class PreparedClaimText
             antonyms |= PairFeatureExtractor.AntonymBitOf(stem);
             if (!((Lexicons.Of(stem) & (WordLists.Refuting | WordLists.Hedging)) != 0 || stem is "deny" or "later")) contentKeys.Add(key);
         }
-        var speaker = claim.Speaker is { Anonymous: false } s
-            ? Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal).ToArray()
-            : [];
+        if (claim.Speaker is { Anonymous: false } s)
+        {
+            foreach (var w in Tokenizer.Tokenize(s.Name).Where(w => !Lexicons.Stop.Contains(w) && w.Length > 2).Select(Prefix).Distinct(StringComparer.Ordinal))
+            {
+                speakerKeys.Add(Key(w));
+            }
+        }
         foreach (var link in claim.Chain)
         {
             foreach (var w in Tokenizer.Enumerate(link.Name, tokenBuffer)) context.Add(Key(Prefix(w)));
         }
-        return new PreparedClaimText(claim.Text, KeySet.Of(stemKeys), KeySet.Of(contentKeys), antonyms,
-            negations, refuting, hedging, Array.ConvertAll(speaker, w => Key(w)), KeySet.Of(context), EntityKeysOf(claim));
-    }
+        foreach (var e in claim.Entities) entityKeys.Add(Key(e.Key));
+        // Speaker words keep their order (distinct as words already); every other run is a key set.
+        int stems = KeySet.SortDistinct(CollectionsMarshal.AsSpan(stemKeys)), content = KeySet.SortDistinct(CollectionsMarshal.AsSpan(contentKeys));
+        int contextCount = KeySet.SortDistinct(CollectionsMarshal.AsSpan(context)), entities = KeySet.SortDistinct(CollectionsMarshal.AsSpan(entityKeys));
+        var keys = new ulong[stems + content + speakerKeys.Count + contextCount + entities];
+        int at = 0;
+        Append(stemKeys, stems);
+        Append(contentKeys, content);
+        Append(speakerKeys, speakerKeys.Count);
+        Append(context, contextCount);
+        Append(entityKeys, entities);
+        var starts = (stems, stems + content, stems + content + speakerKeys.Count, stems + content + speakerKeys.Count + contextCount);
+        return new PreparedClaimText(claim.Text, keys, starts, antonyms, negations, refuting, hedging);
 
-    private static ulong[] EntityKeysOf(Claim claim)
-    {
-        if (claim.Entities.Count == 0) return [];
-        var keys = new List<ulong>(claim.Entities.Count);
-        foreach (var e in claim.Entities) keys.Add(Key(e.Key));
-        return KeySet.Of(keys);
+        void Append(List<ulong> run, int count)
+        {
+            CollectionsMarshal.AsSpan(run)[..count].CopyTo(keys.AsSpan(at));
+            at += count;
+        }
     }
 
     // The stems From keys, as strings: the same filter, so that SharedStems and Stems agree.

@@ -14,10 +14,17 @@ public static class KeySet
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0) return [];
         var span = CollectionsMarshal.AsSpan(values);
-        span.Sort();
+        return span[..SortDistinct(span)].ToArray();
+    }
+
+    /// <summary>Sorts <paramref name="values"/> and moves the distinct ones, ascending, to its front; returns how many.</summary>
+    public static int SortDistinct(Span<ulong> values)
+    {
+        if (values.IsEmpty) return 0;
+        values.Sort();
         int n = 1;
-        for (int i = 1; i < span.Length; i++) if (span[i] != span[n - 1]) span[n++] = span[i];
-        return span[..n].ToArray();
+        for (int i = 1; i < values.Length; i++) if (values[i] != values[n - 1]) values[n++] = values[i];
+        return n;
     }
 
     /// <summary>The distinct values of an ascending array: the array itself when it has no repeats.</summary>

@@ -50,19 +50,19 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         var stems = stemScratch ??= new List<string>(64);
         var analyzed = TextAnalyzer.Analyze(text, stemPool, stems);
         var tfidf = Model.Vectorize(CollectionsMarshal.AsSpan(stems));
-        var features = new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = LexiconSums(tfidf.Ids, lexiconWeights) };
+        var features = new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = SumLexicon(tfidf.Ids, lexiconWeights) };
         return (features, stems);
     }
 
     [ThreadStatic] private static List<string>? stemScratch;
 
-    private static float[] LexiconSums(int[] ids, float[]? weights)
+    private static LexiconSums SumLexicon(int[] ids, float[]? weights)
     {
-        var sums = new float[StanceLexicon.Classes];
+        var sums = new LexiconSums();
         if (weights is null) return sums;
         foreach (var id in ids)
         {
-            for (int c = 0; c < sums.Length; c++) sums[c] += weights[id * StanceLexicon.Classes + c];
+            for (int c = 0; c < StanceLexicon.Classes; c++) sums[c] += weights[id * StanceLexicon.Classes + c];
         }
         return sums;
     }
@@ -100,7 +100,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text, ranges, null, null));
         var (sentence, stems) = Analyzed(text, lexiconWeights: null);
         var claim = ClaimOf(sentence, stems, text);
-        var asPassageSentence = new SentenceFeatures { Text = sentence.Text, Tfidf = sentence.Tfidf, Lsa = sentence.Lsa, Lexicon = LexiconSums(sentence.Tfidf.Ids, Lexicon.Passage) };
+        var asPassageSentence = new SentenceFeatures { Text = sentence.Text, Tfidf = sentence.Tfidf, Lsa = sentence.Lsa, Lexicon = SumLexicon(sentence.Tfidf.Ids, Lexicon.Passage) };
         return (claim, Passage(text, ranges, (asPassageSentence, stems), claim));
     }
 
@@ -155,7 +155,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             Whole = new SentenceFeatures
             {
                 Text = wholeText, Tfidf = whole, Lsa = sentences.Length == 1 ? sentences[0].Lsa : Model.Project(whole),
-                Lexicon = sentences.Length == 1 ? sentences[0].Lexicon : LexiconSums(whole.Ids, Lexicon.Passage),
+                Lexicon = sentences.Length == 1 ? sentences[0].Lexicon : SumLexicon(whole.Ids, Lexicon.Passage),
             },
             Sentences = sentences,
             StemHashes = stemSet,

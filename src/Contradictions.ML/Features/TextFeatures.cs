@@ -7,7 +7,17 @@ internal sealed class SentenceFeatures
     public required SparseVector Tfidf { get; init; }
     public required float[] Lsa { get; init; }
     /// <summary>Sums of the <see cref="StanceLexicon"/> log-odds over the distinct terms, per class.</summary>
-    public float[] Lexicon { get; init; } = new float[StanceLexicon.Classes];
+    public LexiconSums Lexicon { get; init; }
+}
+
+/// <summary>
+/// One sum per <see cref="StanceLexicon"/> class, held in the features themselves: a scan keeps two or three sentence
+/// features per claim, and an array each was that many more objects for the collector to copy.
+/// </summary>
+[System.Runtime.CompilerServices.InlineArray(StanceLexicon.Classes)]
+internal struct LexiconSums
+{
+    private float first;
 }
 
 /// <summary>A claim (headline or sentence), featurised once and reused against many passages.</summary>

@@ -5,6 +5,19 @@ namespace Contradictions.Core.Tests.Text;
 public class KeySetTests
 {
     [Fact]
+    public void Sorting_distinct_in_place_puts_the_key_set_first_and_says_how_long_it_is()
+    {
+        ulong[] values = [7, ulong.MaxValue, 1, 3, 7, 1];
+
+        int n = KeySet.SortDistinct(values);
+
+        Assert.Equal(4, n);
+        Assert.Equal([1UL, 3, 7, ulong.MaxValue], values[..n]);
+        Assert.Equal(0, KeySet.SortDistinct([]));
+        Assert.Equal(1, KeySet.SortDistinct(new ulong[] { 5, 5, 5 }));
+    }
+
+    [Fact]
     public void A_key_set_is_the_distinct_keys_ascending()
     {
         Assert.Equal([1UL, 3, 7, ulong.MaxValue], KeySet.Of([7, ulong.MaxValue, 1, 3, 7, 1]));
