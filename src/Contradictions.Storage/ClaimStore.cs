@@ -198,10 +198,11 @@ public sealed partial class ClaimStore : IDisposable
                 links.TryGetValue(id, out var chain) ? chain : [],
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 Enum.Parse<Polarity>(reader.GetString(7)),
-                extras.Quotes ?? [],
-                extras.Numbers ?? [],
-                extras.Dates ?? [],
-                extras.Entities ?? [],
+                // Most claims have none of some of these: one shared empty list instead of an empty list per claim.
+                extras.Quotes is { Count: > 0 } quotes ? quotes : [],
+                extras.Numbers is { Count: > 0 } numbers ? numbers : [],
+                extras.Dates is { Count: > 0 } dates ? dates : [],
+                extras.Entities is { Count: > 0 } entities ? entities : [],
                 reader.GetInt64(8) != 0);
             result.Add(new StoredClaim(id, reader.GetInt64(1), claim));
         }

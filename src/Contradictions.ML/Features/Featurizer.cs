@@ -145,18 +145,21 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         var whole = allStems is null ? sentences[0].Tfidf : Model.Vectorize(CollectionsMarshal.AsSpan(allStems));
         var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
         var stemSet = sameText?.StemHashes ?? KeySet.Of(stems!);
-        var wholeText = new AnalyzedText
+        // One sentence is the whole passage: its counts are the sums, its vectors and lexicon sums the whole's (the
+        // whole's numbers are never read; the passage's are in Numbers). Every claim is also a one-sentence passage,
+        // so this is one object fewer per claim.
+        var wholeFeatures = sentences.Length == 1 ? sentences[0] : new SentenceFeatures
         {
-            Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
-            Negating = negating, Numbers = [],
+            Text = new AnalyzedText
+            {
+                Stems = [], TokenCount = tokens, Refuting = refuting, Hedging = hedging, Affirming = affirming,
+                Negating = negating, Numbers = [],
+            },
+            Tfidf = whole, Lsa = Model.Project(whole), Lexicon = SumLexicon(whole.Ids, Lexicon.Passage),
         };
         return new PassageFeatures
         {
-            Whole = new SentenceFeatures
-            {
-                Text = wholeText, Tfidf = whole, Lsa = sentences.Length == 1 ? sentences[0].Lsa : Model.Project(whole),
-                Lexicon = sentences.Length == 1 ? sentences[0].Lexicon : SumLexicon(whole.Ids, Lexicon.Passage),
-            },
+            Whole = wholeFeatures,
             Sentences = sentences,
             StemHashes = stemSet,
             LeadStemHashes = lead is null ? stemSet : KeySet.Of(lead),
