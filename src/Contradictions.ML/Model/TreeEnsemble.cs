@@ -80,15 +80,23 @@ internal sealed class TreeEnsemble
             throw new ArgumentException($"needs {RequiredFeatures} features, got {features.Length}", nameof(features));
         }
         if (Volatile.Read(ref compiled) is { } code) return code.Score(ref MemoryMarshal.GetReference(features));
-        if (calls < CompileAfter && Interlocked.Increment(ref calls) == CompileAfter)
-        {
-            // Until it is ready (or if code cannot be generated here) the walk goes on, with the same scores. A thread
-            // of its own: the hot loop is often a Parallel.For holding every pool thread, and a queued work item
-            // would wait for the loop's end.
-            new Thread(CompileQuietly) { IsBackground = true, Name = "compile trees" }.Start();
-        }
+        if (calls < CompileAfter && Interlocked.Increment(ref calls) == CompileAfter) StartCompiling();
         return WalkUnchecked(features);
     }
+
+    /// <summary>
+    /// Starts compiling now, on a thread of its own, unless already started: for a caller that knows many scores are
+    /// coming (<see cref="CompileAfter"/> or more), so they need not be walked until enough of them have been.
+    /// </summary>
+    internal void CompileSoon()
+    {
+        if (Interlocked.Exchange(ref calls, CompileAfter) < CompileAfter) StartCompiling();
+    }
+
+    // Until it is ready (or if code cannot be generated here) the walk goes on, with the same scores. A thread of its
+    // own: the hot loop is often a Parallel.For holding every pool thread, and a queued work item would wait for the
+    // loop's end.
+    private void StartCompiling() => new Thread(CompileQuietly) { IsBackground = true, Name = "compile trees" }.Start();
 
     // On its own thread an exception would end the process; the walk gives the same scores, so a failure to compile
     // costs speed only (and Compile, which tests call on the committed models, throws it).

@@ -69,6 +69,26 @@ public class ContradictionModelTests
     }
 
     [Fact]
+    public void Preparing_a_scan_s_worth_of_claims_compiles_the_trees_before_any_pair_is_scored()
+    {
+        var model = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"));
+        var ensembles = model.PairStance.Ensembles.Append(model.Head.Trees).ToList();
+        var claim = Read("The Ministry of Defence denied that Kyiv had 90% agreed to the US peace plan.");
+
+        for (int id = 0; id < ContradictionModel.CompileTreesAfterPrepared - 1; id++) model.Prepare(id, claim);
+        Thread.Sleep(200);
+        Assert.All(ensembles, e => Assert.False(e.IsCompiled));
+
+        model.Prepare(ContradictionModel.CompileTreesAfterPrepared, claim);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!ensembles.TrueForAll(e => e.IsCompiled) && waited.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(10);
+        Assert.All(ensembles, e => Assert.True(e.IsCompiled));
+        // Compiled, the trees give the confidence a fresh model's walk gives (ids not prepared above: the cache is by id).
+        var (a, b) = (Context(10_001, claim), Context(10_002, Read("Umerov said Kyiv 90% supports the US peace plan, the Post reported."), "New York Post"));
+        Assert.Equal(ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip")).Confidence(a, b), model.Confidence(a, b));
+    }
+
+    [Fact]
     public void Confidence_does_not_depend_on_which_claim_comes_first()
     {
         var claims = Seed000.Value.Select((c, i) => Context(100 + i, c)).ToArray();
