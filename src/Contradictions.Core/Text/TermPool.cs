@@ -4,9 +4,9 @@ namespace Contradictions.Core.Text;
 
 /// <summary>
 /// One string per distinct term (a stem, an entity or number feature), shared by every claim that has it.
-/// Thread-safe. A scan keeps the terms of every claim until it ends: as one string each time a claim had them, they
-/// were most of the strings the collector had to copy, and most of them repeat (the FNC-1 bodies' 29,206 claims have
-/// about 19,000 distinct stems). Looking a term up by its characters makes no string unless the term is new.
+/// Thread-safe. A scan keeps the subject terms of every claim until its index is built: as one string each time a
+/// claim had them, they were most of the strings the collector had to copy, and most of them repeat. Looking a term up
+/// by its characters makes no string unless the term is new.
 /// </summary>
 public sealed class TermPool
 {

@@ -34,9 +34,6 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     // Shared by every passage without numbers (most claims).
     private static readonly IReadOnlySet<string> NoNumbers = System.Collections.Frozen.FrozenSet<string>.Empty;
 
-    // The stems of everything this featuriser analyses, one string each: see TermPool.
-    private readonly TermPool stemPool = new();
-
     public TextModel Model { get; } = model;
     public StanceLexicon Lexicon { get; } = lexicon;
 
@@ -44,17 +41,24 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
 
     // The stems are needed while a text is prepared (hashes, n-grams, a passage's whole vector) and never after, so
     // the features kept do not hold them: a scan keeps every claim's features, and the stem strings were a sixth of them.
-    // They come in the calling thread's one list, valid until its next analysis: no array of stems per text.
-    private (SentenceFeatures Features, List<string> Stems) Analyzed(ReadOnlySpan<char> text, float[]? lexiconWeights)
+    // They are not even made: the stems' hashes (in text order) and known ids (sorted by the vectorising) come in the
+    // calling thread's lists, valid until its next analysis.
+    private (SentenceFeatures Features, StemKeys Stems) Analyzed(ReadOnlySpan<char> text, float[]? lexiconWeights)
     {
-        var stems = stemScratch ??= new List<string>(64);
-        var analyzed = TextAnalyzer.Analyze(text, stemPool, stems);
-        var tfidf = Model.Vectorize(CollectionsMarshal.AsSpan(stems));
+        var keys = stemScratch ??= new StemKeys([], []);
+        var analyzed = TextAnalyzer.Analyze(text, Model, keys.Ids, keys.Hashes);
+        var tfidf = Model.VectorizeIds(CollectionsMarshal.AsSpan(keys.Ids));
         var features = new SentenceFeatures { Text = analyzed, Tfidf = tfidf, Lsa = Model.Project(tfidf), Lexicon = SumLexicon(tfidf.Ids, lexiconWeights) };
-        return (features, stems);
+        return (features, keys);
     }
 
-    [ThreadStatic] private static List<string>? stemScratch;
+    /// <summary>A text's stems as the features use them: their hashes in text order, and the known ones' ids.</summary>
+    private sealed record StemKeys(List<int> Ids, List<ulong> Hashes)
+    {
+        public ulong[] HashArray() => [.. Hashes];
+    }
+
+    [ThreadStatic] private static StemKeys? stemScratch;
 
     private static LexiconSums SumLexicon(int[] ids, float[]? weights)
     {
@@ -73,9 +77,9 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         return ClaimOf(sentence, stems, claim);
     }
 
-    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, List<string> stems, string claim)
+    private static ClaimFeatures ClaimOf(SentenceFeatures sentence, StemKeys stems, string claim)
     {
-        var hashes = Shingles.Hashes(CollectionsMarshal.AsSpan(stems));
+        var hashes = stems.HashArray();
         var ngrams = Shingles.BigramsAndTrigrams(hashes);
         Array.Sort(ngrams);
         // The n-grams are made: the hashes' order is no longer needed.
@@ -110,7 +114,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     /// The same one-sentence text prepared as a claim: its stem and n-gram hashes are this passage's (the claim keeps
     /// repeated n-grams, the passage only distinct ones), so they are taken from it rather than computed and kept twice.
     /// </param>
-    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, List<string> Stems)? first, ClaimFeatures? sameText)
+    private PassageFeatures Passage(string passage, List<Range> ranges, (SentenceFeatures Features, StemKeys Stems)? first, ClaimFeatures? sameText)
     {
         // The claim view's hashes are this passage's only if it is that one sentence (and then it is all lead).
         if (sameText is not null && ranges.Count != 1) throw new ArgumentException("a claim view is shared only by a one-sentence passage", nameof(sameText));
@@ -120,7 +124,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         var lead = ranges.Count <= LeadSentences ? null : new List<ulong>();
         var ngrams = sameText is null ? new List<ulong>() : null;
         HashSet<string>? numbers = null;
-        var allStems = ranges.Count != 1 ? new List<string>() : null;
+        var allIds = ranges.Count != 1 ? new List<int>() : null;
         int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
         for (int i = 0; i < ranges.Count; i++)
         {
@@ -128,13 +132,13 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             sentences[i] = s;
             if (stems is not null)
             {
-                var hashes = Shingles.Hashes(CollectionsMarshal.AsSpan(sentenceStems));
+                var hashes = sentenceStems.HashArray();
                 stems.AddRange(hashes);
                 if (i < LeadSentences) lead?.AddRange(hashes);
                 ngrams!.AddRange(Shingles.BigramsAndTrigrams(hashes));
             }
             foreach (var n in s.Text.Numbers) (numbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(n);
-            allStems?.AddRange(sentenceStems);
+            allIds?.AddRange(sentenceStems.Ids);
             tokens += s.Text.TokenCount;
             refuting += s.Text.Refuting;
             hedging += s.Text.Hedging;
@@ -142,7 +146,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             negating += s.Text.Negating;
         }
         // One sentence: the whole passage's stems are that sentence's, and so are its vectors.
-        var whole = allStems is null ? sentences[0].Tfidf : Model.Vectorize(CollectionsMarshal.AsSpan(allStems));
+        var whole = allIds is null ? sentences[0].Tfidf : Model.VectorizeIds(CollectionsMarshal.AsSpan(allIds));
         var postings = sentences.Length == 1 ? InvertOne(whole) : Invert(whole, sentences);
         var stemSet = sameText?.StemHashes ?? KeySet.Of(stems!);
         // One sentence is the whole passage: its counts are the sums, its vectors and lexicon sums the whole's (the

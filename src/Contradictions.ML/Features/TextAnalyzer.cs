@@ -16,22 +16,52 @@ internal sealed record AnalyzedText
 
 internal static class TextAnalyzer
 {
-    public static AnalyzedText Analyze(ReadOnlySpan<char> text, TermPool? stemPool = null)
+    /// <summary>The text's stems (as strings), counts and numbers: for training, which counts stems as words.</summary>
+    public static AnalyzedText Analyze(ReadOnlySpan<char> text)
     {
-        var stems = new List<string>(32);
-        return Analyze(text, stemPool, stems) with { Stems = [.. stems] };
+        var sink = new StringSink(new List<string>(32));
+        return Analyze(text, ref sink) with { Stems = [.. sink.Stems] };
     }
 
     /// <summary>
-    /// The counts and numbers, without <see cref="AnalyzedText.Stems"/>: the stems go into <paramref name="stems"/>
-    /// (cleared first). Features keep the counts and use the stems only while they are computed, so a caller that
-    /// reuses one list makes no array of stems per text.
+    /// The counts and numbers, without <see cref="AnalyzedText.Stems"/>: what the features need of each stem goes into
+    /// <paramref name="ids"/> (its id in <paramref name="vocabulary"/>, known stems only) and <paramref name="hashes"/>
+    /// (its <see cref="Hash"/>), both cleared first and in text order. No stem is made a string: the features keep
+    /// the counts and use the stems only as ids and hashes, and a string per stem was most of what analysing made.
     /// </summary>
-    // Tokens are read as spans: a string is made only for what is kept (stems and numbers), not for stop words, and
-    // with a pool only for a stem the pool does not have yet.
-    public static AnalyzedText Analyze(ReadOnlySpan<char> text, TermPool? stemPool, List<string> stems)
+    public static AnalyzedText Analyze(ReadOnlySpan<char> text, TextModel vocabulary, List<int> ids, List<ulong> hashes)
     {
-        stems.Clear();
+        ids.Clear();
+        hashes.Clear();
+        var sink = new KeySink(vocabulary, ids, hashes);
+        return Analyze(text, ref sink);
+    }
+
+    private interface IStemSink
+    {
+        void Add(ReadOnlySpan<char> stem, string? made);
+    }
+
+    private readonly struct StringSink(List<string> stems) : IStemSink
+    {
+        public List<string> Stems => stems;
+        public void Add(ReadOnlySpan<char> stem, string? made) => stems.Add(made ?? new string(stem));
+    }
+
+    private readonly struct KeySink(TextModel vocabulary, List<int> ids, List<ulong> hashes) : IStemSink
+    {
+        public void Add(ReadOnlySpan<char> stem, string? made)
+        {
+            hashes.Add(StableHash.Of(stem));
+            int id = vocabulary.IdOf(stem);
+            if (id >= 0) ids.Add(id);
+        }
+    }
+
+    // Tokens are read as spans: a string is made only for what is kept (numbers, and stems for a sink that keeps
+    // them), not for stop words.
+    private static AnalyzedText Analyze<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IStemSink
+    {
         List<string>? numbers = null;
         int tokens = 0, refuting = 0, hedging = 0, affirming = 0, negating = 0;
         Span<char> stemBuffer = stackalloc char[64];
@@ -47,12 +77,11 @@ internal static class TextAnalyzer
             {
                 var number = token.ToString();
                 (numbers ??= []).Add(number.Replace(",", "", StringComparison.Ordinal));
-                stems.Add(number);
+                sink.Add(number, number);
                 continue;
             }
             if ((lexicons & WordLists.Stop) != 0) continue;
-            var stem = Stemmer.Stem(token, stemBuffer);
-            stems.Add(stemPool is null ? new string(stem) : stemPool.Get(stem));
+            sink.Add(Stemmer.Stem(token, stemBuffer), null);
         }
         return new AnalyzedText
         {

@@ -84,13 +84,6 @@ internal sealed class PassagePostings(int[] ids, float[] bodyWeights, int[]? sta
 
 internal static class Shingles
 {
-    public static ulong[] Hashes(ReadOnlySpan<string> stems)
-    {
-        var result = new ulong[stems.Length];
-        for (int i = 0; i < stems.Length; i++) result[i] = TextAnalyzer.Hash(stems[i]);
-        return result;
-    }
-
     /// <summary>The bigrams and then the trigrams, in one array.</summary>
     public static ulong[] BigramsAndTrigrams(ulong[] hashes)
     {

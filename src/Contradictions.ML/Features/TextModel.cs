@@ -32,12 +32,17 @@ internal sealed class TextModel
         Basis = basis;
         ids = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (int i = 0; i < terms.Length; i++) ids[terms[i]] = i;
+        idsBySpan = ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> idsBySpan;
+
+    /// <summary>The term's id, or -1 if it is not in the vocabulary; looked up by its characters, no string made.</summary>
+    public int IdOf(ReadOnlySpan<char> term) => idsBySpan.TryGetValue(term, out int id) ? id : -1;
 
     public SparseVector Vectorize(ReadOnlySpan<string> stems)
     {
         if (stems.Length == 0) return SparseVector.Empty;
-        // Known terms' ids, sorted, then counted by runs: no dictionary per text.
         int[]? heap = stems.Length > 256 ? new int[stems.Length] : null;
         Span<int> found = heap ?? stackalloc int[stems.Length];
         int n = 0;
@@ -45,8 +50,18 @@ internal sealed class TextModel
         {
             if (ids.TryGetValue(stem, out int id)) found[n++] = id;
         }
+        return VectorizeIds(found[..n]);
+    }
+
+    /// <summary>
+    /// The vector of a text whose known terms' ids are <paramref name="found"/>, one per occurrence (sorted here, in
+    /// place): what <see cref="Vectorize"/> gives for its stems.
+    /// </summary>
+    public SparseVector VectorizeIds(Span<int> found)
+    {
+        int n = found.Length;
         if (n == 0) return SparseVector.Empty;
-        found = found[..n];
+        // Sorted, then counted by runs: no dictionary per text.
         found.Sort();
         int distinct = 1;
         for (int i = 1; i < n; i++) if (found[i] != found[i - 1]) distinct++;
