@@ -154,19 +154,27 @@ public sealed partial class ClaimStore
         public void Dispose() => store.Execute("PRAGMA foreign_keys=ON");
     }
 
-    /// <summary>Whether the tables an article write inserts into have no trigger but the schema's own.</summary>
+    /// <summary>
+    /// Whether the tables an article write inserts into have no trigger but the schema's own. Names are compared
+    /// without case, as SQLite resolves them ("ON Claims" is on claims). TEMP triggers are not looked at: SQLite runs
+    /// them even with triggers off.
+    /// </summary>
     private bool OnlyOwnIngestTriggers(SqliteTransaction tx)
     {
         using var cmd = Command("""
             SELECT NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger'
-                AND tbl_name IN ('articles', 'claims', 'chain_links', 'entities', 'claim_entities', 'claim_words_pending', 'link_names')
-                AND name NOT IN ('tr_claims_words_insert', 'tr_claims_words_delete', 'tr_claims_words_update', 'tr_chain_links_name'))
+                AND lower(tbl_name) IN ('articles', 'claims', 'chain_links', 'entities', 'claim_entities', 'claim_words_pending', 'link_names')
+                AND lower(name) NOT IN ('tr_claims_words_insert', 'tr_claims_words_delete', 'tr_claims_words_update', 'tr_chain_links_name'))
             """, tx);
         return cmd.ExecuteScalar() is 1L;
     }
 
-    /// <summary>Turns this connection's triggers on or off (SQLITE_DBCONFIG_ENABLE_TRIGGER); statements prepared meanwhile keep the choice.</summary>
-    private void EnableTriggers(bool on)
+    /// <summary>
+    /// Turns this connection's triggers on or off (SQLITE_DBCONFIG_ENABLE_TRIGGER). SQLite codes triggers into a
+    /// statement when it prepares it, and the change makes every prepared statement of the connection prepare again at
+    /// its next step, under the new setting.
+    /// </summary>
+    internal void EnableTriggers(bool on)
     {
         var db = _connection.Handle!;
         SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_db_config(db, SQLitePCL.raw.SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0, out int now), db);
@@ -197,9 +205,9 @@ public sealed partial class ClaimStore
     /// lives, and the writer does what the insert triggers do: it lists each article's claims for the word index in
     /// one statement and adds each chain link's name once. A trigger runs a sub-program for every row, which was a
     /// fifth of ingest's writing (a claim row took about 6 µs with it, under 4 without). Any other trigger on those tables
-    /// (a database administrator's) keeps them all on. SQLite decides on triggers when it prepares a statement, so
-    /// they are off before the writer prepares its statements and on again after it has finalised them; other
-    /// connections, and this one's other writes, keep every trigger.
+    /// (a database administrator's) keeps them all on. Triggers are off only on this connection and only while the
+    /// writer lives; nothing but the writer's own statements runs on the connection meanwhile (one thread writes a
+    /// store), so no other statement runs without them. Other connections keep every trigger.
     /// </remarks>
     private sealed class ArticleWriter : IDisposable
     {

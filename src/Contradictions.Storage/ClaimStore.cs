@@ -58,6 +58,8 @@ public sealed partial class ClaimStore : IDisposable
         // and of statements that may need undoing (upserts) out of a temporary file: they spilled to it past 64 KiB,
         // and ingest of the FNC-1 bodies made 336,000 writes to it (22,000 without); ingest took half the time.
         store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=" + BusyTimeoutMs + "; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=" + AutoCheckpointPages + "; PRAGMA temp_store=MEMORY;");
+        // Triggers on whatever a pooled connection's last writer left (an article writer turns them off while it lives).
+        store.EnableTriggers(true);
         store.Migrate();
         return store;
     }

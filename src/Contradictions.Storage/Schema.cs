@@ -226,14 +226,16 @@ internal static class Schema
         """,
         // 10: scan speed. Claim-entity links are their primary key and nothing else, so the rows live in the key's own
         // tree (WITHOUT ROWID): a rowid table kept every link twice, in the table and in the key's index, and an
-        // ingest of the FNC-1 bodies writes 56,653 of them. Rows carried over as they are.
+        // ingest of the FNC-1 bodies writes 56,653 of them. Rows carried over as they are, but for links to a claim or
+        // entity that is not there (only a write with foreign keys off could leave one): the copy checks foreign keys.
         """
         CREATE TABLE claim_entities_keyed (
             claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
             entity_id INTEGER NOT NULL REFERENCES entities(id),
             PRIMARY KEY (claim_id, entity_id)
         ) WITHOUT ROWID;
-        INSERT INTO claim_entities_keyed(claim_id, entity_id) SELECT claim_id, entity_id FROM claim_entities;
+        INSERT INTO claim_entities_keyed(claim_id, entity_id) SELECT ce.claim_id, ce.entity_id FROM claim_entities ce
+        WHERE EXISTS (SELECT 1 FROM claims c WHERE c.id = ce.claim_id) AND EXISTS (SELECT 1 FROM entities e WHERE e.id = ce.entity_id);
         DROP TABLE claim_entities;
         ALTER TABLE claim_entities_keyed RENAME TO claim_entities;
         """,

@@ -51,6 +51,8 @@ public class ArticleFactoryTests
         {
             "", "Kyiv – «90%» supports", new string('a', 2_047) + pair + "b", new string('é', 5_000) + pair,
             "x\uD800y" + new string('z', 2_046) + "\uDBFF", string.Concat(Enumerable.Repeat("Київ 🌍 agreed. ", 900)),
+            // A pair or a lone high surrogate held over into a part of three-byte characters: the most bytes a part makes.
+            new string('a', 2_047) + pair + new string('中', 2_047), new string('a', 2_047) + "\uD800" + new string('中', 2_048),
         };
         foreach (var text in texts)
         {

@@ -40,7 +40,7 @@ public class BatchWriteTests
         Assert.Equal(batch[0].Claims.Count + batch[2].Claims.Count, store.AllClaims().Count);
         // Entities written inside the rolled-back article are gone and the third article's links still resolve.
         Assert.All(store.GetClaims(results[2].Stored!.ArticleRowId).SelectMany(c => c.Entities), e => Assert.False(string.IsNullOrEmpty(e.Key)));
-        OldSchemaStore.Execute(path, "PRAGMA foreign_key_check");
+        Assert.Equal(["0"], Column(path, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
     }
 
     [Fact]
@@ -60,7 +60,46 @@ public class BatchWriteTests
 
         Assert.Contains("FOREIGN KEY", error.Message);
         Assert.Empty(store.Flags());
-        OldSchemaStore.Execute(path, "PRAGMA foreign_key_check");
+        Assert.Equal(["0"], Column(path, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
+    }
+
+    [Fact]
+    public void A_failing_article_written_with_triggers_off_leaves_no_names_or_words_of_its_own_and_no_dangling_rows()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using var store = ClaimStore.Open(path);
+        // No trigger but the schema's: the batch is written with them off. The first article's second claim has no
+        // text (the column is NOT NULL), after its first claim brought a new speaker and a new entity.
+        var first = Item("one.txt", "Peskov said the Kremlin would reply. Officials said talks would go on.");
+        var broken = first with { Claims = [first.Claims[0], first.Claims[1] with { Text = null! }] };
+        var second = Item("two.txt", "Peskov said the Kremlin had replied on Monday.");
+
+        var results = store.StoreBatch([broken, second]);
+
+        Assert.NotNull(results[0].Error);
+        Assert.Equal(StoreOutcome.Added, results[1].Stored!.Outcome);
+        var claims = Column(path, "SELECT id FROM claims ORDER BY id");
+        Assert.Equal(second.Claims.Count, claims.Count);
+        Assert.Equal(claims, Column(path, "SELECT claim_id FROM claim_words_pending ORDER BY 1"));
+        Assert.Equal(Column(path, "SELECT DISTINCT name FROM chain_links ORDER BY 1"), Column(path, "SELECT name FROM link_names ORDER BY 1"));
+        Assert.Contains("Peskov", Column(path, "SELECT name FROM link_names"));
+        Assert.Contains("kremlin", Column(path, "SELECT key FROM entities"));
+        Assert.Equal(["0"], Column(path, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
+    }
+
+    [Fact]
+    public void A_trigger_of_someone_else_s_keeps_triggers_on_whatever_the_case_of_its_table_name()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.db");
+        using (ClaimStore.Open(path)) { }
+        OldSchemaStore.Execute(path, "CREATE TABLE audit (claim_id INTEGER); CREATE TRIGGER TR_Audit AFTER INSERT ON Claims BEGIN INSERT INTO audit VALUES (NEW.id); END;");
+        using var store = ClaimStore.Open(path);
+
+        store.StoreBatch([Item("one.txt", "The Kremlin said the talks were over. Officials said talks would go on.")]);
+
+        Assert.Equal(Column(path, "SELECT id FROM claims ORDER BY id"), Column(path, "SELECT claim_id FROM audit ORDER BY 1"));
     }
 
     [Fact]

@@ -62,6 +62,30 @@ public class ClaimStoreTests
         Assert.Throws<SqliteException>(() => Rows(c, "INSERT INTO claim_entities(claim_id, entity_id) VALUES (2, 9)"));
     }
 
+    [Fact]
+    public void Migrating_a_version_9_store_drops_claim_entity_links_to_missing_rows_instead_of_failing()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("v9.db");
+        // Written with foreign keys off (as plain SQL may be): links to a claim and to an entity that do not exist.
+        OldSchemaStore.Create(path, 9, """
+                PRAGMA foreign_keys = OFF;
+                INSERT INTO articles(id, article_key, text, content_hash, ingested_at) VALUES (1, 'a', 'Kyiv met Moscow.', 'h1', '2026-01-01T00:00:00Z');
+                INSERT INTO claims(id, article_id, ordinal, text, span_start, span_length, polarity, payload) VALUES (1, 1, 0, 'Kyiv met Moscow.', 0, 16, 'Asserted', '{}');
+                INSERT INTO entities(id, key, name, kind) VALUES (1, 'kyiv', 'Kyiv', 'Place');
+                INSERT INTO claim_entities(claim_id, entity_id) VALUES (1, 1), (1, 77), (5, 1);
+                """);
+
+        using (var store = ClaimStore.Open(path))
+        {
+            Assert.Equal(Schema.Latest, store.SchemaVersion);
+        }
+
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        Assert.Equal("(1,1)", Rows(c, "SELECT claim_id, entity_id FROM claim_entities"));
+    }
+
     private static string Rows(SqliteConnection c, string sql)
     {
         using var cmd = c.CreateCommand();

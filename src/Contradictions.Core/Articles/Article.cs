@@ -40,7 +40,8 @@ public sealed record Article
         // The UTF-8 bytes a few thousand characters at a time, never the whole text at once: every article read is
         // hashed, and its bytes were a copy of the text that lived only for this.
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> bytes = stackalloc byte[3 * HashChunk];
+        // Room for a chunk and a high surrogate held over from the chunk before (GetMaxByteCount counts it).
+        Span<byte> bytes = stackalloc byte[MaxChunkBytes];
         var encoder = Encoding.UTF8.GetEncoder();
         var rest = text.AsSpan();
         do
@@ -58,4 +59,5 @@ public sealed record Article
     }
 
     private const int HashChunk = 2_048;
+    private static readonly int MaxChunkBytes = Encoding.UTF8.GetMaxByteCount(HashChunk);
 }
