@@ -1,9 +1,17 @@
+using System.Globalization;
 using Contradictions.Core.Detection;
 
 namespace Contradictions.Storage;
 
-/// <summary>An article's identity and provenance without its text: what source reliability needs of it.</summary>
-public sealed record ArticleHead(long RowId, string Key, string? SourceName, string? Url, string? Outlet);
+/// <summary>
+/// An article's identity, provenance and date without its text: what source reliability and detection need of it (both
+/// read every stored article, and reading each text back, and hashing it again, cost more than the rest).
+/// </summary>
+public sealed record ArticleHead(long RowId, string Key, string? SourceName, string? Url, string? Outlet, DateOnly? Published = null)
+{
+    /// <summary>The article as reports name it: the file name if it was read from a file still there, else its id.</summary>
+    public string Label() => SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : Key;
+}
 
 /// <summary>
 /// Where the store stands (<see cref="ClaimStore.ChangeStamp"/>): <see cref="Content"/> covers claims, origins,
@@ -23,13 +31,14 @@ public sealed partial class ClaimStore
 {
     public IReadOnlyList<ArticleHead> ArticleHeads()
     {
-        using var cmd = Command("SELECT id, article_key, source_name, url, outlet FROM articles ORDER BY id");
+        using var cmd = Command("SELECT id, article_key, source_name, url, outlet, published FROM articles ORDER BY id");
         using var r = cmd.ExecuteReader();
         var list = new List<ArticleHead>();
         while (r.Read())
         {
             list.Add(new ArticleHead(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+                r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         return list;
     }

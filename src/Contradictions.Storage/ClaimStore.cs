@@ -103,21 +103,6 @@ public sealed partial class ClaimStore : IDisposable
 
     public IReadOnlyList<StoredArticle> ListArticles() => QueryArticles("ORDER BY a.id", null);
 
-    /// <summary>Every stored article's id, source, outlet and date, by row id; no texts.</summary>
-    internal Dictionary<long, ArticleSource> ArticleSources()
-    {
-        using var cmd = Command("SELECT id, article_key, source_name, outlet, published FROM articles ORDER BY id");
-        using var r = cmd.ExecuteReader();
-        var sources = new Dictionary<long, ArticleSource>();
-        while (r.Read())
-        {
-            long id = r.GetInt64(0);
-            sources[id] = new ArticleSource(id, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        return sources;
-    }
-
     /// <summary>By row id, article id (file name or input id), source name (path) or file name of the source.</summary>
     public StoredArticle? FindArticle(string reference)
     {

@@ -6,12 +6,6 @@ namespace Contradictions.Storage;
 /// <summary>An article as stored: its database row id and when it was ingested.</summary>
 public sealed record StoredArticle(long RowId, Article Article, DateTimeOffset IngestedAt, int ClaimCount);
 
-/// <summary>
-/// What detection reads of a stored article: who and when, not the text. A scan lists every stored article, and
-/// reading each text back (and hashing it again for <see cref="Article.ContentHash"/>) cost more than the rest.
-/// </summary>
-internal sealed record ArticleSource(long RowId, string Id, string? SourceName, string? Outlet, DateOnly? Published);
-
 /// <summary>A stored claim with the article it came from (for cross-article work such as contradiction detection).</summary>
 public sealed record StoredClaim(long ClaimId, long ArticleRowId, Claim Claim);
 

@@ -132,8 +132,8 @@ public sealed class CandidateIndex
     {
         ArgumentNullException.ThrowIfNull(subjects);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        int parts = Math.Min(parallelism, subjects.Count / 1_024);
-        if (parts <= 1)
+        int parts = Ranges.Count(subjects.Count, parallelism);
+        if (parts == 1)
         {
             AddRange(subjects);
             return;
@@ -150,7 +150,7 @@ public sealed class CandidateIndex
         var ranges = new (int Start, int End, List<string> Names, int[] Terms)[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
         {
-            int start = (int)((long)subjects.Count * p / parts), end = (int)((long)subjects.Count * (p + 1) / parts);
+            var (start, end) = Ranges.Of(subjects.Count, p, parts);
             int total = 0;
             for (int s = start; s < end; s++) total += subjects[s].Terms.Count;
             var local = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -38,7 +38,7 @@ public sealed class TermStatistics
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        int parts = Math.Min(parallelism, Math.Max(1, documents.Count / 1_024));
+        int parts = Ranges.Count(documents.Count, parallelism);
         if (parts == 1)
         {
             foreach (var d in documents) AddDocument(d);
@@ -48,7 +48,8 @@ public sealed class TermStatistics
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
         {
             var part = new TermStatistics();
-            for (long i = (long)documents.Count * p / parts, end = (long)documents.Count * (p + 1) / parts; i < end; i++) part.AddDocument(documents[(int)i]);
+            var (start, end) = Ranges.Of(documents.Count, p, parts);
+            for (int i = start; i < end; i++) part.AddDocument(documents[i]);
             counts[p] = part._frequencies;
         });
         foreach (var part in counts)

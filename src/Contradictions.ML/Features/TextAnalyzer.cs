@@ -26,7 +26,7 @@ internal static class TextAnalyzer
     /// <summary>
     /// The counts and numbers, without <see cref="AnalyzedText.Stems"/>: what the features need of each stem goes into
     /// <paramref name="ids"/> (its id in <paramref name="vocabulary"/>, known stems only) and <paramref name="hashes"/>
-    /// (its <see cref="Hash"/>), both cleared first and in text order. No stem is made a string: the features keep
+    /// (its <see cref="StableHash"/>), both cleared first and in text order. No stem is made a string: the features keep
     /// the counts and use the stems only as ids and hashes, and a string per stem was most of what analysing made.
     /// </summary>
     public static AnalyzedText Analyze(ReadOnlySpan<char> text, TextModel vocabulary, List<int> ids, List<ulong> hashes)
@@ -94,9 +94,6 @@ internal static class TextAnalyzer
             Numbers = numbers?.ToArray() ?? [],
         };
     }
-
-    /// <summary>FNV-1a: stable across processes, unlike string.GetHashCode.</summary>
-    public static ulong Hash(string s) => StableHash.Of(s);
 
     public static ulong Combine(ulong a, ulong b) => (a ^ (b + 0x9E3779B97F4A7C15UL + (a << 6) + (a >> 2))) * 1099511628211UL;
 }

@@ -73,18 +73,18 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     private ScanResult Detect(IngestSummary ingest, IProgress<string>? progress, CancellationToken cancel, StageClock clock,
         OriginClusterer clusterer, TermPool terms, (Dictionary<long, OriginSketch> Sketches, Dictionary<long, ClaimTerms> Terms) ahead, Action? writesDone)
     {
-        var articles = store.ArticleSources();
+        var articles = store.ArticleHeads().ToDictionary(a => a.RowId);
         var claims = store.AllClaims(ingest.AddedClaims);
         clock.Lap("load stored claims");
 
         // One label per article (it may look at the file system), not one per claim.
-        var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
+        var labels = articles.ToDictionary(a => a.Key, a => a.Value.Label());
         // Copy origins and the subject index do not depend on each other and each has a serial part (bucketing; term
         // statistics and index insertion), so they are built side by side. Only the origins task uses the store here.
         var originsTask = Task.Run(() =>
         {
             var assigned = clusterer.Assign(claims.Select(c =>
-                new OriginItem(c.ClaimId, articles[c.ArticleRowId].Id, articles[c.ArticleRowId].Outlet, c.Claim.Text)
+                new OriginItem(c.ClaimId, articles[c.ArticleRowId].Key, articles[c.ArticleRowId].Outlet, c.Claim.Text)
                 {
                     Sketch = ahead.Sketches.GetValueOrDefault(c.ClaimId),
                 }));
@@ -231,8 +231,8 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     /// <summary>Stored flags as readers see them, with both sides' articles, outlets and chains.</summary>
     public static IReadOnlyList<FlagView> StoredFlags(ClaimStore store, double minConfidence = 0)
     {
-        var articles = store.ArticleSources();
-        var labels = articles.ToDictionary(a => a.Key, a => ArticleLabel(a.Value));
+        var articles = store.ArticleHeads().ToDictionary(a => a.RowId);
+        var labels = articles.ToDictionary(a => a.Key, a => a.Value.Label());
         var contexts = store.AllClaims().ToDictionary(c => c.ClaimId, c =>
             new ClaimContext(c.ClaimId, labels[c.ArticleRowId], articles[c.ArticleRowId].Outlet,
                 articles[c.ArticleRowId].Published, c.Claim));
@@ -260,7 +260,4 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
     private static string Polarity(Claim c) => c.Polarity.ToString().ToLowerInvariant();
 
     private static string Chain(Claim c) => c.Chain.Count == 0 ? "no attribution" : string.Join(" → ", c.Chain.Select(l => l.Name));
-
-    // The file name, or the id given in the input (JSON Lines / CSV rows).
-    private static string ArticleLabel(ArticleSource a) => a.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Id;
 }

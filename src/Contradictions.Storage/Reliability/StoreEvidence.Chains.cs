@@ -111,6 +111,4 @@ public sealed partial class StoreEvidence
         var squashed = new string([.. name.Where(char.IsLetterOrDigit)]);
         if (squashed.Length > 0) yield return squashed + ".com";
     }
-
-    private static string ArticleLabel(ArticleHead a) => a.SourceName is { } s && File.Exists(s) ? Path.GetFileName(s) : a.Key;
 }

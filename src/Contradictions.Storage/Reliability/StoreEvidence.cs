@@ -67,7 +67,7 @@ public sealed partial class StoreEvidence
         priors ??= SourcePriors.Empty;
         // Lean reads: reliability needs no article text, claim payload or flag explanation (seconds on 100k rows).
         var articles = store.ArticleHeads().ToDictionary(a => a.RowId);
-        var labels = articles.Values.ToDictionary(a => a.RowId, ArticleLabel);
+        var labels = articles.Values.ToDictionary(a => a.RowId, a => a.Label());
         var origins = store.Origins();
         var stored = store.AllClaimsWithoutPayload();
         var groups = StoredCorroborations.Build(stored, articles.Values.ToDictionary(a => a.RowId, a => a.Outlet), origins, store.Restatements());
