@@ -1,4 +1,6 @@
 using Contradictions.Core.Claims;
+using Contradictions.Core.Text;
+using Contradictions.Tests.Shared;
 using static Contradictions.Core.Tests.TestArticles;
 
 namespace Contradictions.Core.Tests;
@@ -248,4 +250,31 @@ public class AttributionTests
         var c = Single("Britain's defence ministry said Russian forces had advanced.");
         Assert.Equal("united kingdom ministry of defense", c.Speaker!.Key);
     }
+
+    /// <summary>The cue check before the meta-sentence pattern may only skip sentences the pattern cannot match.</summary>
+    [Fact]
+    public void Meta_cue_check_never_skips_a_credit_sentence()
+    {
+        string[] crafted = ["CNN reports this, citing analysts.", "This was reported by the Kyiv Independent.", "It has been stated by the ministry, citing a source.", "Reuters wrote about it."];
+        foreach (var sentence in crafted)
+        {
+            Assert.True(ClaimExtractor.MetaPatternMatches(sentence), sentence);
+            Assert.True(ClaimExtractor.MayBeMeta(sentence), sentence);
+        }
+        var text = File.ReadAllText(RepoRoot.File("data", "fnc-1", "train_bodies.csv"));
+        int skipped = 0, sentences = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            foreach (var span in SentenceSplitter.Split(line))
+            {
+                var sentence = line.Substring(span.Start, span.Length);
+                bool passes = ClaimExtractor.MayBeMeta(sentence);
+                Assert.False(ClaimExtractor.MetaPatternMatches(sentence) && !passes, sentence);
+                sentences++;
+                if (!passes) skipped++;
+            }
+        }
+        Assert.True(skipped > sentences * 9 / 10, $"{skipped} of {sentences} skipped");
+    }
 }
+

@@ -1,4 +1,5 @@
 using Contradictions.Core.Text;
+using Contradictions.Tests.Shared;
 
 namespace Contradictions.Core.Tests;
 
@@ -83,4 +84,32 @@ public class CleanerTests
         Assert.Equal("Kyiv denied the report.", Cleaner.FirstSentence(crafted[2], 4000));
         Assert.Equal("The ministry denied it.", Cleaner.FirstSentence(crafted[3], 4000));
     }
+
+    /// <summary>The cue check before the residue pattern may only skip lines the pattern cannot match.</summary>
+    [Fact]
+    public void Residue_cue_check_never_skips_a_residue_line()
+    {
+        // U+212A, the Kelvin sign, is a "k" to the pattern, which ignores case.
+        string[] crafted = ["Post a Comment", "Follow us on X", "Clic\u212A here", "© 2025 Example Media", "Tags:", "For more news visit us"];
+        foreach (var line in crafted)
+        {
+            Assert.True(Cleaner.ResiduePatternMatches(line), line);
+            Assert.True(Cleaner.MayBeResidue(line), line);
+            Assert.True(Cleaner.IsResidueLine(line), line);
+        }
+        var lines = File.ReadAllText(RepoRoot.File("data", "fnc-1", "train_bodies.csv")).Split('\n')
+            .Concat(Directory.GetFiles(RepoRoot.File("data", "articles")).SelectMany(File.ReadAllLines)).ToList();
+        int residue = 0, skipped = 0;
+        foreach (var raw in lines)
+        {
+            var line = raw.AsSpan().Trim();
+            bool matches = Cleaner.ResiduePatternMatches(line), passes = Cleaner.MayBeResidue(line);
+            Assert.False(matches && !passes, raw);
+            if (matches) residue++;
+            if (!passes) skipped++;
+        }
+        Assert.True(residue > 20, $"only {residue} residue lines");
+        Assert.True(skipped > lines.Count / 2, $"{skipped} of {lines.Count} lines skipped");
+    }
 }
+

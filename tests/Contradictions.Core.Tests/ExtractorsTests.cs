@@ -1,3 +1,5 @@
+using Contradictions.Core.Text;
+using Contradictions.Tests.Shared;
 using Contradictions.Core.Claims;
 
 namespace Contradictions.Core.Tests;
@@ -64,6 +66,43 @@ public class DateExtractorTests
     public void Modal_may_is_not_a_month()
     {
         Assert.Empty(DateExtractor.Extract("The US may soon abandon these efforts.", Wednesday));
+    }
+
+    [Theory]
+    [InlineData("The talks opened on 2025-04-23 in Paris.")]
+    [InlineData("He spoke on Sept. 5, 2024.")]
+    [InlineData("Support fell to 41.5 percent, and then rose 3 days ago.")]
+    [InlineData("They met this evening.")]
+    public void Sentences_with_a_date_pass_the_cue_check(string sentence)
+    {
+        Assert.True(DateExtractor.PatternMatches(sentence));
+        Assert.NotEmpty(DateExtractor.Extract(sentence, Wednesday));
+    }
+
+    [Fact]
+    public void Numbers_without_a_date_word_skip_the_pattern()
+    {
+        Assert.False(DateExtractor.MayHoldDate("Support fell to 41.5 percent of 1,200 voters."));
+        Assert.Empty(DateExtractor.Extract("Support fell to 41.5 percent of 1,200 voters.", Wednesday));
+    }
+
+    /// <summary>The cue check may only skip sentences the pattern cannot match: every sentence of the FNC-1 bodies.</summary>
+    [Fact]
+    public void Cue_check_never_skips_a_dated_sentence_of_the_fnc_bodies()
+    {
+        var text = File.ReadAllText(RepoRoot.File("data", "fnc-1", "train_bodies.csv"));
+        int dated = 0, skipped = 0;
+        foreach (var span in SentenceSplitter.Split(text))
+        {
+            var sentence = text.Substring(span.Start, span.Length);
+            bool matches = DateExtractor.PatternMatches(sentence);
+            bool passes = DateExtractor.MayHoldDate(sentence);
+            Assert.False(matches && !passes, sentence);
+            if (matches) dated++;
+            if (!passes) skipped++;
+        }
+        Assert.True(dated > 1_000, $"only {dated} dated sentences");
+        Assert.True(skipped > 10_000, $"only {skipped} sentences skipped");
     }
 }
 

@@ -29,17 +29,25 @@ public static partial class DateExtractor
         return 0;
     }
 
-    // Every date form has a digit or one of these words; checking first skips the big pattern for most sentences.
+    // Every match of the pattern but an ISO date holds one of these, as the pattern spells it (it tells case): a month
+    // (capitalised), "day" (today, yesterday, the weekdays, "days ago"), a unit, "ago" or a time of day. Checking first
+    // skips the big pattern for most sentences; a digit alone no longer sends one there ("41.5 percent").
     private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
         ["day", "week", "month", "year", "tonight", "tomorrow", "morning", "afternoon", "evening", "ago",
-         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        StringComparison.OrdinalIgnoreCase);
+         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        StringComparison.Ordinal);
+
+    /// <summary>False only when <see cref="DatePattern"/> cannot match <paramref name="sentence"/>.</summary>
+    internal static bool MayHoldDate(ReadOnlySpan<char> sentence) =>
+        sentence.ContainsAny(Cues) || (sentence.Contains('-') && sentence.ContainsAnyInRange('0', '9'));
+
+    /// <summary>Whether the pattern matches, without the cue check (for tests of <see cref="MayHoldDate"/>).</summary>
+    internal static bool PatternMatches(string sentence) => DatePattern().IsMatch(sentence);
 
     public static List<DateMention> Extract(string sentence, DateOnly? articleDate)
     {
         var result = new List<DateMention>();
-        var span = sentence.AsSpan();
-        if (!span.ContainsAnyInRange('0', '9') && !span.ContainsAny(Cues)) return result;
+        if (!MayHoldDate(sentence)) return result;
         foreach (Match m in DatePattern().Matches(sentence))
         {
             result.Add(Resolve(m, articleDate));

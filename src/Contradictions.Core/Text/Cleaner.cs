@@ -117,10 +117,28 @@ public static partial class Cleaner
         if (trimmed.IsEmpty) return false;
         if (trimmed.Length > 300) return false;
         if (OnlyLinks().IsMatch(trimmed)) return true;
-        if (ResidueLine().IsMatch(trimmed)) return true;
+        if (MayBeResidue(trimmed) && ResidueLine().IsMatch(trimmed)) return true;
         if (CreditLine().IsMatch(trimmed)) return true;
         return false;
     }
+
+    // Every match of ResidueLine holds one of these (its words, case aside): checking first skips the pattern for most
+    // lines, which it otherwise tries at nearly every position. The pattern ignores case by the culture's rules, under
+    // which a Kelvin sign is a "k" (and, in Turkish, a dotted capital or dotless "i" an "i"): a line with one of those
+    // always goes to the pattern.
+    private static readonly System.Buffers.SearchValues<string> ResidueCues = System.Buffers.SearchValues.Create(
+        ["post", "contact", "share", "subscribe", "sign up", "read more", "related", "advertisement", "comment", "leave a",
+         "tag", "follow", "for the latest", "for more", "donat", "support us", "click here", "newsletter",
+         "all rights reserved", "copyright", "©", "email us"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<char> OtherCaseForms = System.Buffers.SearchValues.Create("\u212A\u0130\u0131");
+
+    /// <summary>False only when <see cref="ResidueLine"/> cannot match <paramref name="line"/>.</summary>
+    internal static bool MayBeResidue(ReadOnlySpan<char> line) => line.ContainsAny(ResidueCues) || line.ContainsAny(OtherCaseForms);
+
+    /// <summary>Whether the residue pattern matches, without the cue check (for tests of <see cref="MayBeResidue"/>).</summary>
+    internal static bool ResiduePatternMatches(ReadOnlySpan<char> line) => ResidueLine().IsMatch(line);
 
     private static void KeepWithoutLinks(string text, int start, int end, Action<int, int> keep)
     {
