@@ -105,6 +105,8 @@ internal sealed class ScanPrework(IContradictionScorer scorer, OriginClusterer c
                 terms[chunk.Claims[i].ClaimId] = chunk.Terms[i];
             }
         }
+        // The caller owns them now and drops each once used: kept here too, they would live to the end of the scan.
+        chunks.Clear();
         return (sketches, terms);
     }
 

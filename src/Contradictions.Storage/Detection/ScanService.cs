@@ -88,6 +88,8 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
                 {
                     Sketch = ahead.Sketches.GetValueOrDefault(c.ClaimId),
                 }));
+            // Sketches serve only this: dropped, they are not copied by the collections during pair scoring.
+            ahead.Sketches.Clear();
             store.SaveOrigins(assigned);
             return assigned;
         }, cancel);
@@ -95,6 +97,7 @@ public sealed class ScanService(ClaimStore store, IContradictionScorer scorer, S
         try
         {
             index = BuildIndex(claims, labels, terms, ahead.Terms);
+            ahead.Terms.Clear();
         }
         catch
         {
