@@ -46,7 +46,7 @@ public class FeaturizerTests
                 Assert.Equal(general.Start(term), one.Start(term));
                 Assert.Equal(general.Count(term), one.Count(term));
             }
-            Assert.Equal(general.Sentence, one.Sentence);
+            Assert.Equal(general.Sentence.ToArray(), one.Sentence.ToArray());
             Assert.Equal(general.Weight, one.Weight);
         }
     }
@@ -79,9 +79,13 @@ public class FeaturizerTests
         var model = Contradictions.ML.Model.StanceModel.Load(RepoPaths.Of("models", "stance.zip")).Featurizer;
         // Seed lines: most are one sentence (the shared path), some several (the fallback).
         var texts = Directory.GetFiles(RepoPaths.Of("data", "articles"), "*.txt").Order(StringComparer.Ordinal)
-            .SelectMany(File.ReadAllLines).Where(line => line.Length > 20).Take(40).Select(model.ClaimAndPassage).ToList();
+            .SelectMany(File.ReadAllLines).Where(line => line.Length > 20).Take(40)
+            .Append("Oil prices rose sharply in Kyiv and oil prices rose sharply in Lviv, analysts said.")
+            .Append("Oil prices rose sharply in Odesa, traders said.").Select(model.ClaimAndPassage).ToList();
         Assert.Contains(texts, t => t.Passage.Sentences.Length == 1);
         Assert.Contains(texts, t => t.Passage.Sentences.Length > 1);
+        // One sentence repeats n-grams that another has once: each way counts them differently (no shared count).
+        Assert.Contains(texts, t => t.Passage.Sentences.Length == 1 && !ReferenceEquals(t.Claim.Ngrams, t.Passage.Ngrams));
 
         var (ab, ba) = (new float[Featurizer.Count], new float[Featurizer.Count]);
         var (abOne, baOne) = (new float[Featurizer.Count], new float[Featurizer.Count]);

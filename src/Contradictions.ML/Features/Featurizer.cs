@@ -174,9 +174,17 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     }
 
     // Per-pair cost then depends on the claim's few terms, not on the passage's length.
-    internal static PassagePostings InvertOne(SparseVector whole) =>
-        // One sentence (every claim as a passage): its vector is the whole one, so each term has one posting, in it.
-        new(whole.Ids, whole.Weights, null, null, new int[whole.Ids.Length], whole.Weights);
+    internal static PassagePostings InvertOne(SparseVector whole)
+    {
+        // One sentence (every claim as a passage): its vector is the whole one, so each term has one posting, in
+        // sentence 0. The zeros are shared (never written): an array per claim was that many more objects for the
+        // collector to copy. Threads that grow it at once each make one long enough; any of them serves.
+        var zeros = firstSentence;
+        if (zeros.Length < whole.Ids.Length) firstSentence = zeros = new int[Math.Max(whole.Ids.Length, 2 * zeros.Length)];
+        return new(whole.Ids, whole.Weights, null, null, zeros, whole.Weights);
+    }
+
+    private static int[] firstSentence = new int[256];
 
     internal static PassagePostings Invert(SparseVector whole, SentenceFeatures[] sentences)
     {
@@ -236,6 +244,12 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         Span<float> sims = stackalloc float[1];
         Span<int> sharedTerms = stackalloc int[1];
         var overlap = Overlap(claimA, passageB, sims, sharedTerms);
+        // A claim whose n-grams do not repeat shares them with its passage view (KeySet.OfAscending): when both are
+        // such, each way counts the same shared n-grams.
+        if (ReferenceEquals(claimA.Ngrams, passageA.Ngrams) && ReferenceEquals(claimB.Ngrams, passageB.Ngrams))
+        {
+            overlap = overlap with { NgramHits = KeySet.CountIn(claimA.Ngrams, passageB.Ngrams) };
+        }
         Finish(claimA, passageB, overlap, sims, sharedTerms, ab);
         Finish(claimB, passageA, overlap, sims, sharedTerms, ba);
     }
@@ -247,7 +261,8 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         && ReferenceEquals(claim.Sentence.Lsa, passage.Whole.Lsa) && ReferenceEquals(claim.StemHashes, passage.StemHashes)
         && ReferenceEquals(passage.LeadStemHashes, passage.StemHashes);
 
-    private readonly record struct Shared(float BodyCos, float BodyLsa, int InBody);
+    /// <param name="NgramHits">The claim's n-grams in the passage, when already counted; -1 when not.</param>
+    private readonly record struct Shared(float BodyCos, float BodyLsa, int InBody, int NgramHits = -1);
 
     // What depends on both texts' terms: the TF-IDF cosines with the body and each sentence, the LSA cosine, the
     // shared stems. Fills sims and sharedTerms per sentence.
@@ -260,6 +275,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         var ids = c.Tfidf.Ids;
         var weights = c.Tfidf.Weights;
         var postings = passage.Postings;
+        var sentenceOf = postings.Sentence;
         int from = 0;
         for (int t = 0; t < ids.Length; t++)
         {
@@ -269,7 +285,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
             int start = postings.Start(term), end = start + postings.Count(term);
             for (int p = start; p < end; p++)
             {
-                int sentence = postings.Sentence[p];
+                int sentence = sentenceOf[p];
                 sims[sentence] += weights[t] * postings.Weight[p];
                 sharedTerms[sentence]++;
             }
@@ -337,7 +353,7 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
         f[k++] = stemsN == 0 ? 0 : inBody / (float)(stemsN + passage.StemHashes.Length - inBody);
         f[k++] = stemsN == 0 ? 0 : inBody / (float)stemsN;
         f[k++] = stemsN == 0 ? 0 : inLead / (float)stemsN;
-        int ngramHits = KeySet.CountIn(claim.Ngrams, passage.Ngrams);
+        int ngramHits = overlap.NgramHits >= 0 ? overlap.NgramHits : KeySet.CountIn(claim.Ngrams, passage.Ngrams);
         int ngramsN = claim.Ngrams.Length;
         f[k++] = ngramsN == 0 ? 0 : ngramHits / (float)ngramsN;
         f[k++] = bestIndex < 0 || ids.Length == 0 ? 0 : sharedTerms[bestIndex] / (float)ids.Length;

@@ -53,13 +53,14 @@ internal sealed class PassageFeatures
 /// <summary>
 /// Inverted index of a passage: its terms (ascending ids) with their whole-body weights, each with a run of sentence
 /// postings in <see cref="Sentence"/>/<see cref="Weight"/>. A one-sentence passage (every claim as a passage) has one
-/// posting per term, in term order, so it needs no run arrays.
+/// posting per term, in term order, so it needs no run arrays, and its postings' sentences (all the first) may be
+/// the start of a longer array of zeros that many passages share.
 /// </summary>
 internal sealed class PassagePostings(int[] ids, float[] bodyWeights, int[]? start, int[]? count, int[] sentence, float[] weight)
 {
     public int[] Ids => ids;
     public float[] BodyWeights => bodyWeights;
-    public int[] Sentence => sentence;
+    public ReadOnlySpan<int> Sentence => sentence.AsSpan(0, weight.Length);
     public float[] Weight => weight;
 
     public int Start(int term) => start is null ? term : start[term];
