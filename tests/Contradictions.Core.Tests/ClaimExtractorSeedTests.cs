@@ -99,4 +99,18 @@ public class ClaimExtractorSeedTests
         Assert.Contains(claim.Dates, d => d.Date == new DateOnly(2025, 4, 19));
         Assert.Contains(claim.Dates, d => d.Text == "next week" && d.Date == new DateOnly(2025, 4, 28) && d.End == new DateOnly(2025, 5, 4));
     }
+
+    /// <summary>A scan keeps every claim to its end: what a claim lacks is one shared empty array, not a list of its own.</summary>
+    [Fact]
+    public void Claims_hold_their_mentions_in_arrays_sharing_one_empty_array()
+    {
+        var claims = TestArticles.Seed("000");
+        var plain = claims.First(c => c.Numbers.Count == 0 && c.Dates.Count == 0 && c.Quotes.Count == 0);
+        Assert.Same(Array.Empty<NumberMention>(), plain.Numbers);
+        Assert.Same(Array.Empty<DateMention>(), plain.Dates);
+        Assert.Same(Array.Empty<QuoteSpan>(), plain.Quotes);
+        Assert.All(claims, c => Assert.IsType<EntityMention[]>(c.Entities));
+        Assert.Contains(claims, c => c.Entities.Count > 0);
+    }
 }
+

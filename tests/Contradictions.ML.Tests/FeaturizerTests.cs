@@ -68,6 +68,7 @@ public class FeaturizerTests
             Assert.Equal(alone.Ngrams, passage.Ngrams);
             Assert.Equal(alone.Postings.Ids, passage.Postings.Ids);
             Assert.Same(claim.StemHashes, passage.StemHashes);
+            Assert.Same(claim.Sentence, passage.Whole);
             // The claim keeps a repeated n-gram twice, the passage once; without repeats they are one array.
             if (passage.Ngrams.Length == claim.Ngrams.Length) Assert.Same(claim.Ngrams, passage.Ngrams);
         }

@@ -33,6 +33,7 @@ public static partial class ClaimExtractor
         bool inQuote = false;
         // Claims inside a quotation that runs over several sentences wait for the attribution at its end.
         var openQuoteClaims = new List<int>();
+        var entities = new List<EntityMention>();
 
         for (int idx = 0; idx < spans.Count; idx++)
         {
@@ -59,7 +60,7 @@ public static partial class ClaimExtractor
             bool headline = claims.Count == 0 && idx == 0;
             if (!headline && IsFragment(sentence, tokens)) continue;
 
-            var entities = new List<EntityMention>();
+            entities.Clear();
             EntityExtractor.Extract(sentence, tokens, ctx.Surnames, entities);
             AttributionParser.Parse(sentence, tokens, attribution);
 
@@ -91,10 +92,12 @@ public static partial class ClaimExtractor
                 Dedupe(chain),
                 attribution.Verb,
                 PolarityOf(sentence, tokens, attribution),
-                Quotes(sentence, tokens, span.Start, cleaned),
-                NumberExtractor.Extract(sentence),
-                DateExtractor.Extract(sentence, article.Published),
-                entities,
+                // Arrays, not the lists they were built in (the shared empty array when empty): a scan keeps every
+                // claim to its end, and four list objects a claim were that many more for the collector to copy.
+                Compact(Quotes(sentence, tokens, span.Start, cleaned)),
+                Compact(NumberExtractor.Extract(sentence)),
+                Compact(DateExtractor.Extract(sentence, article.Published)),
+                Compact(entities),
                 headline));
         }
         return claims;
@@ -118,6 +121,8 @@ public static partial class ClaimExtractor
         SourceClassifier.Classify(phrase.Trim().TrimEnd('.', ','), raws);
         foreach (var raw in raws) chain.Add(ctx.Resolve(raw));
     }
+
+    private static T[] Compact<T>(List<T> list) => list.Count == 0 ? [] : list.ToArray();
 
     private static AttributionLink[] Dedupe(List<AttributionLink> chain)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Contradictions.Core.Detection;
+using Contradictions.ML.Features;
 using Contradictions.ML.Model;
 
 namespace Contradictions.ML.Detection;
@@ -20,7 +21,7 @@ public sealed class ContradictionModel : IContradictionScorer
     private readonly BinaryHead head;
     private readonly ClaimCache<Prepared> cache = new();
 
-    private sealed record Prepared(PreparedClaimText Text, PreparedClaim AsClaim, PreparedPassage AsPassage);
+    private sealed record Prepared(PreparedClaimText Text, ClaimFeatures AsClaim, PassageFeatures AsPassage);
 
     internal ContradictionModel(StanceModel stance, BinaryHead head)
     {
@@ -122,7 +123,7 @@ public sealed class ContradictionModel : IContradictionScorer
 
     private static Prepared Prepare(Core.Claims.Claim claim, StanceModel stance)
     {
-        var (asClaim, asPassage) = stance.PrepareBoth(claim.Text);
+        var (asClaim, asPassage) = stance.FeaturesOfBoth(claim.Text);
         return new(PreparedClaimText.From(claim), asClaim, asPassage);
     }
 

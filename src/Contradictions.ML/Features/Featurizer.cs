@@ -102,10 +102,10 @@ internal sealed class Featurizer(TextModel model, StanceLexicon lexicon)
     {
         var ranges = PassageSplitter.Split(text);
         if (ranges.Count != 1 || ranges[0].Start.Value != 0 || ranges[0].End.Value != text.Length) return (Claim(text), Passage(text, ranges, null, null));
-        var (sentence, stems) = Analyzed(text, lexiconWeights: null);
+        // One sentence object for both views: the claim side reads no lexicon sums, so the passage's serve it too.
+        var (sentence, stems) = Analyzed(text, Lexicon.Passage);
         var claim = ClaimOf(sentence, stems, text);
-        var asPassageSentence = new SentenceFeatures { Text = sentence.Text, Tfidf = sentence.Tfidf, Lsa = sentence.Lsa, Lexicon = SumLexicon(sentence.Tfidf.Ids, Lexicon.Passage) };
-        return (claim, Passage(text, ranges, (asPassageSentence, stems), claim));
+        return (claim, Passage(text, ranges, (sentence, stems), claim));
     }
 
     public PassageFeatures Passage(string passage) => Passage(passage, PassageSplitter.Split(passage), null, null);

@@ -23,6 +23,10 @@ internal struct LexiconSums
 /// <summary>A claim (headline or sentence), featurised once and reused against many passages.</summary>
 internal sealed class ClaimFeatures
 {
+    /// <summary>
+    /// The claim's text features. Its lexicon sums are never read on the claim side: prepared with its passage view
+    /// (<see cref="Featurizer.ClaimAndPassage"/>), this is the passage's sentence, sums included.
+    /// </summary>
     public required SentenceFeatures Sentence { get; init; }
     /// <summary>Distinct stem hashes, ascending.</summary>
     public required ulong[] StemHashes { get; init; }

@@ -73,6 +73,12 @@ public sealed class StanceModel : IStanceClassifier
         return (new PreparedClaim(claim), new PreparedPassage(passage));
     }
 
+    /// <summary>
+    /// <see cref="PrepareBoth"/> without the public wrappers, for the detector in this assembly: it keeps every claim
+    /// of a scan prepared, and two wrapper objects a claim were that many more for the collector to copy.
+    /// </summary>
+    internal (ClaimFeatures Claim, PassageFeatures Passage) FeaturesOfBoth(string text) => featurizer.ClaimAndPassage(text);
+
     public StanceProbabilities Predict(string claim, string passage) => Predict(PrepareClaim(claim), PreparePassage(passage));
 
     public StanceProbabilities Predict(PreparedClaim claim, PreparedPassage passage)
@@ -83,11 +89,14 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     /// <summary>A as a claim against B as a passage, and B against A: the same as two <see cref="Predict(PreparedClaim, PreparedPassage)"/> calls.</summary>
-    public (StanceProbabilities AtoB, StanceProbabilities BtoA) PredictBoth(PreparedClaim claimA, PreparedPassage passageA, PreparedClaim claimB, PreparedPassage passageB)
+    public (StanceProbabilities AtoB, StanceProbabilities BtoA) PredictBoth(PreparedClaim claimA, PreparedPassage passageA, PreparedClaim claimB, PreparedPassage passageB) =>
+        PredictBoth(claimA.Features, passageA.Features, claimB.Features, passageB.Features);
+
+    internal (StanceProbabilities AtoB, StanceProbabilities BtoA) PredictBoth(ClaimFeatures claimA, PassageFeatures passageA, ClaimFeatures claimB, PassageFeatures passageB)
     {
         Span<float> ab = stackalloc float[Featurizer.Count];
         Span<float> ba = stackalloc float[Featurizer.Count];
-        featurizer.ComputeBoth(claimA.Features, passageA.Features, claimB.Features, passageB.Features, ab, ba);
+        featurizer.ComputeBoth(claimA, passageA, claimB, passageB, ab, ba);
         return (Score(ab), Score(ba));
     }
 
