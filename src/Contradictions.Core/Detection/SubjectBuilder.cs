@@ -100,10 +100,14 @@ public sealed class SubjectBuilder
     public ClaimSubject Build(long claimId, string articleKey, Claim claim, ClaimTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        return Build(claimId, articleKey, claim, terms.StemCounts);
+        return Build(claimId, articleKey, claim, terms.StemCounts, terms.Features.AsSpan(terms.StemCounts.Length));
     }
 
-    private ClaimSubject Build(long claimId, string articleKey, Claim claim, KeyValuePair<string, int>[] stemCounts)
+    /// <param name="prefixed">
+    /// The claim's entity and then number features, when known (<see cref="ClaimTerms.Features"/> after its stems):
+    /// taken as they are when there are as many as the claim's keys, instead of each looked up in the pool again.
+    /// </param>
+    private ClaimSubject Build(long claimId, string articleKey, Claim claim, KeyValuePair<string, int>[] stemCounts, ReadOnlySpan<string> prefixed = default)
     {
         ArgumentNullException.ThrowIfNull(articleKey);
         ArgumentNullException.ThrowIfNull(claim);
@@ -122,14 +126,15 @@ public sealed class SubjectBuilder
         var numbers = NumberKeys(claim);
         var terms = new List<WeightedTerm>(stems.Count + entities.Count + numbers.Count);
         terms.AddRange(stems);
-        foreach (var e in entities)
+        bool known = prefixed.Length == entities.Count + numbers.Count;
+        for (int i = 0; i < entities.Count; i++)
         {
-            var f = _terms.Get(EntityPrefix, e);
+            var f = known ? prefixed[i] : _terms.Get(EntityPrefix, entities[i]);
             terms.Add(new WeightedTerm(f, Options.EntityBoost * Statistics.InverseDocumentFrequency(f)));
         }
-        foreach (var n in numbers)
+        for (int i = 0; i < numbers.Count; i++)
         {
-            var f = _terms.Get(NumberPrefix, n);
+            var f = known ? prefixed[entities.Count + i] : _terms.Get(NumberPrefix, numbers[i]);
             terms.Add(new WeightedTerm(f, Options.NumberBoost * Statistics.InverseDocumentFrequency(f)));
         }
 

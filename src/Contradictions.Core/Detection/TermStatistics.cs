@@ -23,7 +23,7 @@ public sealed class TermStatistics
         foreach (var f in features)
         {
             if (!_scratch.Add(f)) continue;
-            _frequencies[f] = _frequencies.GetValueOrDefault(f) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_frequencies, f, out _)++;
         }
         DocumentCount++;
     }

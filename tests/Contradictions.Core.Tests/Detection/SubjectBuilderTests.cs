@@ -65,6 +65,21 @@ public class SubjectBuilderTests
     }
 
     [Fact]
+    public void Terms_counted_with_other_limits_still_give_the_builders_own_subject()
+    {
+        var learner = new SubjectBuilder();
+        foreach (var (_, _, claim) in SeedCorpus.Claims) learner.Learn(claim);
+        var analyser = new SubjectBuilder(statistics: learner.Statistics);
+        var narrow = new SubjectBuilder(new SubjectOptions { MaxEntities = 1 });
+        var (id, article, many) = SeedCorpus.Claims.First(c => c.Claim.Entities.Select(e => e.Key).Distinct().Count() > 1);
+
+        var subject = analyser.Build(id, article.Id, many, narrow.Terms(many));
+        var expected = learner.Build(id, article.Id, many);
+        Assert.Equal(expected.Terms, subject.Terms);
+        Assert.True(subject.EntityKeys.Count > 1);
+    }
+
+    [Fact]
     public void Subject_drops_stop_words_stems_terms_and_is_l2_normalised()
     {
         var claim = TestArticles.Single("The ministry denied reports that the talks collapsed in Paris on Friday.");
