@@ -55,6 +55,33 @@ public class TermPoolTests
     }
 
     [Fact]
+    public void Threads_adding_many_new_terms_while_the_table_grows_each_get_one_string_per_term()
+    {
+        var pool = new TermPool();
+        // Each thread walks the words from its own starting point, so every thread adds some while others read.
+        var words = Enumerable.Range(0, 40_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var seen = new string[4][];
+
+        Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, t =>
+        {
+            var mine = new string[words.Length];
+            for (int k = 0; k < words.Length; k++)
+            {
+                int i = (k + t * words.Length / seen.Length) % words.Length;
+                mine[i] = pool.Get(words[i].AsSpan());
+            }
+            seen[t] = mine;
+        });
+
+        for (int i = 0; i < words.Length; i++)
+        {
+            Assert.Equal(words[i], seen[0][i]);
+            Assert.All(seen, s => Assert.Same(seen[0][i], s[i]));
+        }
+        Assert.Equal(words.Length, pool.Count);
+    }
+
+    [Fact]
     public void A_long_prefixed_term_is_joined_as_a_short_one()
     {
         var pool = new TermPool();
