@@ -255,7 +255,8 @@ public class AttributionTests
     [Fact]
     public void Meta_cue_check_never_skips_a_credit_sentence()
     {
-        string[] crafted = ["CNN reports this, citing analysts.", "This was reported by the Kyiv Independent.", "It has been stated by the ministry, citing a source.", "Reuters wrote about it."];
+        string[] crafted = ["CNN reports this, citing analysts.", "This was reported by the Kyiv Independent.", "It has been stated by the ministry, citing a source.",
+            "Reuters wrote about it.", "The Times says so.", "It was written by Interfax.", "This is said by the ministry.", "TASS informs about this."];
         foreach (var sentence in crafted)
         {
             Assert.True(ClaimExtractor.MetaPatternMatches(sentence), sentence);

@@ -73,6 +73,8 @@ public class DateExtractorTests
     [InlineData("He spoke on Sept. 5, 2024.")]
     [InlineData("Support fell to 41.5 percent, and then rose 3 days ago.")]
     [InlineData("They met this evening.")]
+    [InlineData("The decision was announced on ٢٠٢٥-٠٤-٢٣.")]
+    [InlineData("The market closed on ２０２５-０４-２３.")]
     public void Sentences_with_a_date_pass_the_cue_check(string sentence)
     {
         Assert.True(DateExtractor.PatternMatches(sentence));

@@ -31,7 +31,9 @@ public static partial class DateExtractor
 
     // Every match of the pattern but an ISO date holds one of these, as the pattern spells it (it tells case): a month
     // (capitalised), "day" (today, yesterday, the weekdays, "days ago"), a unit, "ago" or a time of day. Checking first
-    // skips the big pattern for most sentences; a digit alone no longer sends one there ("41.5 percent").
+    // skips the big pattern for most sentences; a digit alone no longer sends one there ("41.5 percent"). An ISO date
+    // needs a hyphen and digits, which to the pattern are any script's ("٢٠٢٥-٠٤-٢٣"): a hyphen with an ASCII digit
+    // or any character beyond ASCII sends the sentence to it.
     private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
         ["day", "week", "month", "year", "tonight", "tomorrow", "morning", "afternoon", "evening", "ago",
          "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -39,7 +41,8 @@ public static partial class DateExtractor
 
     /// <summary>False only when <see cref="DatePattern"/> cannot match <paramref name="sentence"/>.</summary>
     internal static bool MayHoldDate(ReadOnlySpan<char> sentence) =>
-        sentence.ContainsAny(Cues) || (sentence.Contains('-') && sentence.ContainsAnyInRange('0', '9'));
+        sentence.ContainsAny(Cues)
+        || (sentence.Contains('-') && (sentence.ContainsAnyInRange('0', '9') || sentence.ContainsAnyExceptInRange('\0', '\x7F')));
 
     /// <summary>Whether the pattern matches, without the cue check (for tests of <see cref="MayHoldDate"/>).</summary>
     internal static bool PatternMatches(string sentence) => DatePattern().IsMatch(sentence);

@@ -369,7 +369,7 @@ public sealed class CandidateIndex
 
         // Open-addressing accumulator sized to this query's postings (at most MaxQueryTerms × MaxPostings), not to
         // the index: it stays in cache whatever the number of claims.
-        int mask = scratch.Prepare((int)Math.Min(postings, int.MaxValue / 4));
+        int mask = scratch.Prepare((int)Math.Min(postings, int.MaxValue / 8));
         var slots = scratch.Slots;
         var touched = scratch.Touched;
         int touchedCount = 0;

@@ -100,12 +100,14 @@ public sealed class SubjectBuilder
     public ClaimSubject Build(long claimId, string articleKey, Claim claim, ClaimTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        return Build(claimId, articleKey, claim, terms.StemCounts, terms.Features.AsSpan(terms.StemCounts.Length));
+        var prefixed = terms.Features.Length >= terms.StemCounts.Length ? terms.Features.AsSpan(terms.StemCounts.Length) : default;
+        return Build(claimId, articleKey, claim, terms.StemCounts, prefixed);
     }
 
     /// <param name="prefixed">
     /// The claim's entity and then number features, when known (<see cref="ClaimTerms.Features"/> after its stems):
-    /// taken as they are when there are as many as the claim's keys, instead of each looked up in the pool again.
+    /// each taken as it is when it spells the key it stands for, instead of looked up in the pool again (terms counted
+    /// by a builder with other limits may hold other keys).
     /// </param>
     private ClaimSubject Build(long claimId, string articleKey, Claim claim, KeyValuePair<string, int>[] stemCounts, ReadOnlySpan<string> prefixed = default)
     {
@@ -126,15 +128,14 @@ public sealed class SubjectBuilder
         var numbers = NumberKeys(claim);
         var terms = new List<WeightedTerm>(stems.Count + entities.Count + numbers.Count);
         terms.AddRange(stems);
-        bool known = prefixed.Length == entities.Count + numbers.Count;
         for (int i = 0; i < entities.Count; i++)
         {
-            var f = known ? prefixed[i] : _terms.Get(EntityPrefix, entities[i]);
+            var f = Feature(prefixed, i, EntityPrefix, entities[i]);
             terms.Add(new WeightedTerm(f, Options.EntityBoost * Statistics.InverseDocumentFrequency(f)));
         }
         for (int i = 0; i < numbers.Count; i++)
         {
-            var f = known ? prefixed[entities.Count + i] : _terms.Get(NumberPrefix, numbers[i]);
+            var f = Feature(prefixed, entities.Count + i, NumberPrefix, numbers[i]);
             terms.Add(new WeightedTerm(f, Options.NumberBoost * Statistics.InverseDocumentFrequency(f)));
         }
 
@@ -150,6 +151,16 @@ public sealed class SubjectBuilder
         var speaker = claim.Speaker?.Key;
         return new ClaimSubject(claimId, articleKey, string.IsNullOrEmpty(speaker) ? null : speaker,
             entities, terms, numbers);
+    }
+
+    private string Feature(ReadOnlySpan<string> known, int at, string prefix, string key)
+    {
+        if (at < known.Length)
+        {
+            var f = known[at];
+            if (f.Length == prefix.Length + key.Length && f.StartsWith(prefix, StringComparison.Ordinal) && f.EndsWith(key, StringComparison.Ordinal)) return f;
+        }
+        return _terms.Get(prefix, key);
     }
 
     /// <summary>The canonical text of a number: its value (invariant culture) and unit, e.g. "90%", "30day".</summary>

@@ -122,20 +122,20 @@ public static partial class Cleaner
         return false;
     }
 
-    // Every match of ResidueLine holds one of these (its words, case aside): checking first skips the pattern for most
-    // lines, which it otherwise tries at nearly every position. The pattern ignores case by the culture's rules, under
-    // which a Kelvin sign is a "k" (and, in Turkish, a dotted capital or dotless "i" an "i"): a line with one of those
-    // always goes to the pattern.
+    // Every match of ResidueLine holds one of these words (case aside) or a "©": checking first skips the pattern for
+    // most lines, which it otherwise tries at nearly every position. The pattern ignores case by the invariant
+    // culture's rules, under which the Kelvin sign is a "k": a line with one always goes to the pattern too. The words
+    // are all ASCII, so the search for them is the vectorised one.
     private static readonly System.Buffers.SearchValues<string> ResidueCues = System.Buffers.SearchValues.Create(
         ["post", "contact", "share", "subscribe", "sign up", "read more", "related", "advertisement", "comment", "leave a",
          "tag", "follow", "for the latest", "for more", "donat", "support us", "click here", "newsletter",
-         "all rights reserved", "copyright", "©", "email us"],
+         "all rights reserved", "copyright", "email us"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static readonly System.Buffers.SearchValues<char> OtherCaseForms = System.Buffers.SearchValues.Create("\u212A\u0130\u0131");
+    private static readonly System.Buffers.SearchValues<char> ResidueMarks = System.Buffers.SearchValues.Create("©\u212A");
 
     /// <summary>False only when <see cref="ResidueLine"/> cannot match <paramref name="line"/>.</summary>
-    internal static bool MayBeResidue(ReadOnlySpan<char> line) => line.ContainsAny(ResidueCues) || line.ContainsAny(OtherCaseForms);
+    internal static bool MayBeResidue(ReadOnlySpan<char> line) => line.ContainsAny(ResidueMarks) || line.ContainsAny(ResidueCues);
 
     /// <summary>Whether the residue pattern matches, without the cue check (for tests of <see cref="MayBeResidue"/>).</summary>
     internal static bool ResiduePatternMatches(ReadOnlySpan<char> line) => ResidueLine().IsMatch(line);

@@ -77,6 +77,13 @@ public class SubjectBuilderTests
         var expected = learner.Build(id, article.Id, many);
         Assert.Equal(expected.Terms, subject.Terms);
         Assert.True(subject.EntityKeys.Count > 1);
+
+        // As many features as the builder's keys, split otherwise: one entity fewer, a number more in their place.
+        var terms = analyser.Terms(many);
+        int stems = terms.StemCounts.Length;
+        var shifted = terms.Features[..(stems + 1)].Append(SubjectBuilder.NumberPrefix + "7").Concat(terms.Features[(stems + 2)..]).ToArray();
+        Assert.Equal(expected.Terms, analyser.Build(id, article.Id, many, terms with { Features = shifted }).Terms);
+        Assert.Equal(expected.Terms, analyser.Build(id, article.Id, many, terms with { Features = [] }).Terms);
     }
 
     [Fact]
