@@ -184,7 +184,11 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
                 failure.Throw();
             }
             window.Release();
-            return done[p].Task.GetAwaiter().GetResult();
+            var chunk = done[p].Task.GetAwaiter().GetResult();
+            // Taken once, in order, and no thread sets it again: dropped here, a part's flags and scores live until
+            // their batch is written, not until the last is (the collections during scoring copied every one).
+            done[p] = null!;
+            return chunk;
         }
 
         private void Work()
