@@ -46,13 +46,7 @@ public class ClaimStoreTests
                 INSERT INTO claim_entities(claim_id, entity_id) VALUES (1, 1), (1, 2), (2, 2);
                 """);
 
-        using (var store = ClaimStore.Open(path))
-        {
-            Assert.Equal(Schema.Latest, store.SchemaVersion);
-        }
-
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
-        c.Open();
+        using var c = Migrated(path);
         Assert.Equal("(1,1) (1,2) (2,2)", Rows(c, "SELECT claim_id, entity_id FROM claim_entities ORDER BY 1, 2"));
         // Without a rowid the table has no column of that name.
         Assert.Throws<SqliteException>(() => Rows(c, "SELECT rowid FROM claim_entities"));
@@ -76,14 +70,20 @@ public class ClaimStoreTests
                 INSERT INTO claim_entities(claim_id, entity_id) VALUES (1, 1), (1, 77), (5, 1);
                 """);
 
+        using var c = Migrated(path);
+        Assert.Equal("(1,1)", Rows(c, "SELECT claim_id, entity_id FROM claim_entities"));
+    }
+
+    /// <summary>Opens the store at <paramref name="path"/> (migrating it to the latest schema), then a plain connection to it.</summary>
+    private static SqliteConnection Migrated(string path)
+    {
         using (var store = ClaimStore.Open(path))
         {
             Assert.Equal(Schema.Latest, store.SchemaVersion);
         }
-
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        var c = new SqliteConnection($"Data Source={path};Pooling=False");
         c.Open();
-        Assert.Equal("(1,1)", Rows(c, "SELECT claim_id, entity_id FROM claim_entities"));
+        return c;
     }
 
     private static string Rows(SqliteConnection c, string sql)

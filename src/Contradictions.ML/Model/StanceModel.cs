@@ -69,7 +69,7 @@ public sealed class StanceModel : IStanceClassifier
     /// <summary>A text prepared both as a claim and as a passage (the same as the two calls, analysed once when it is one sentence).</summary>
     public (PreparedClaim Claim, PreparedPassage Passage) PrepareBoth(string text)
     {
-        var (claim, passage) = featurizer.ClaimAndPassage(text);
+        var (claim, passage) = FeaturesOfBoth(text);
         return (new PreparedClaim(claim), new PreparedPassage(passage));
     }
 
