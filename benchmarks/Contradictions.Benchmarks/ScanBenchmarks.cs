@@ -41,7 +41,7 @@ public class ScanBenchmarks
 
     // Only what the stage breakdown prints: a whole ScanResult holds every claim of its scan, and keeping one per
     // iteration grew the heap that later iterations' collections had to walk.
-    private sealed record Run(int Articles, int Claims, int PairsScored, IReadOnlyList<StageTiming> Timings);
+    private sealed record Run(int Articles, int Claims, int PairsScored, IReadOnlyList<StageTiming> Timings, TimeSpan GcPause, int Collections);
 
     private readonly Dictionary<string, List<Run>> results = [];
     private string bodies = string.Empty;
@@ -76,10 +76,11 @@ public class ScanBenchmarks
     [Benchmark(OperationsPerInvoke = Bodies)]
     public int ScanFnc1Bodies()
     {
+        var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var options = new ScanOptions { Parallelism = Threads, MinReportedConfidence = 0.5 };
         using var store = ClaimStore.Open(storePath);
         var result = new ScanService(store, scorer, options).Scan([bodies]);
-        Record(nameof(ScanFnc1Bodies), result);
+        Record(nameof(ScanFnc1Bodies), result, GC.GetTotalPauseDuration() - pause, GC.CollectionCount(0) - collections);
         return result.Flags.Count;
     }
 
@@ -105,14 +106,15 @@ public class ScanBenchmarks
                     : Median(measured.Select(r => r.Timings.First(t => t.Stage == stage).Cpu!.Value.TotalMilliseconds));
                 Console.WriteLine($"//   {stage,-52} {wall,8:0} ms wall" + (cpu is { } c ? $" {c,8:0} ms CPU" : ""));
             }
+            Console.WriteLine($"//   collector pauses: {string.Join(", ", measured.Select(r => $"{r.GcPause.TotalMilliseconds:0} ms ({r.Collections} collections)"))}");
         }
         Directory.Delete(dir, recursive: true);
     }
 
-    private void Record(string benchmark, ScanResult result)
+    private void Record(string benchmark, ScanResult result, TimeSpan gcPause, int collections)
     {
         if (!results.TryGetValue(benchmark, out var runs)) results[benchmark] = runs = [];
-        runs.Add(new Run(result.Articles, result.Claims, result.PairsScored, result.Timings));
+        runs.Add(new Run(result.Articles, result.Claims, result.PairsScored, result.Timings, gcPause, collections));
     }
 
     private static double Median(IEnumerable<double> values)

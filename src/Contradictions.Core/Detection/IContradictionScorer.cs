@@ -19,6 +19,16 @@ public interface IContradictionScorer
     }
 
     /// <summary>
+    /// Scores each pair of <paramref name="pairs"/> into the same index of <paramref name="scores"/>, as
+    /// <see cref="Score(ClaimContext, ClaimContext, float)"/> would: a scorer may score several pairs at once faster.
+    /// </summary>
+    void Score(ReadOnlySpan<(ClaimContext A, ClaimContext B)> pairs, float explainFrom, Span<ScoredPair> scores)
+    {
+        if (scores.Length < pairs.Length) throw new ArgumentException($"room for {scores.Length} scores, {pairs.Length} pairs", nameof(scores));
+        for (int i = 0; i < pairs.Length; i++) scores[i] = Score(pairs[i].A, pairs[i].B, explainFrom);
+    }
+
+    /// <summary>
     /// Does ahead whatever the scorer needs of one stored claim alone (a scan calls it for each claim while ingest
     /// is still writing), so scoring pairs later does not wait for it. Optional: scoring prepares what it lacks.
     /// </summary>

@@ -12,7 +12,7 @@ namespace Contradictions.ML.Detection;
 /// (every candidate pair pays for two predictions), so the file is self-contained and a retrained stance
 /// classifier cannot change what the pair trees were trained on. Thread-safe; claim preparation is cached by claim id.
 /// </summary>
-public sealed class ContradictionModel : IContradictionScorer
+public sealed partial class ContradictionModel : IContradictionScorer
 {
     private const int FormatVersion = 2;
     private const string Entry = "contradiction-model.bin";
@@ -101,7 +101,8 @@ public sealed class ContradictionModel : IContradictionScorer
     {
         if (claimId < 0) return;
         Cached(claimId, claim);
-        if (Interlocked.Increment(ref prepared) == CompileTreesAfterPrepared)
+        // A scan scores its pairs in lanes where it can (ContradictionModel.Lanes.cs), which need no compiled trees.
+        if (Interlocked.Increment(ref prepared) == CompileTreesAfterPrepared && !ScoresInLanes)
         {
             foreach (var trees in stance.Ensembles.Append(head.Trees)) trees.CompileSoon();
         }

@@ -115,32 +115,70 @@ public sealed class StanceModel : IStanceClassifier
 
     internal StanceProbabilities Score(ReadOnlySpan<float> features)
     {
-        Span<float> p = stackalloc float[4];
         if (Shape == ModelShape.TwoStage)
         {
             float r = related!.Probability(features);
-            float a = 1, d = 1, s = 1;
             // Below this the related mass is too small to matter, so the stance heads (three quarters of the
             // tree work) are skipped and it is split evenly: every probability moves by less than the bound.
-            if (r >= SkipStanceHeadsBelow)
-            {
-                a = heads[0].Probability(features);
-                d = heads[1].Probability(features);
-                s = heads[2].Probability(features);
-            }
-            float sum = a + d + s;
-            if (sum <= 0) { a = d = s = 1; sum = 3; }
-            p[0] = r * a / sum; p[1] = r * d / sum; p[2] = r * s / sum; p[3] = 1 - r;
+            return r >= SkipStanceHeadsBelow
+                ? TwoStage(r, heads[0].Probability(features), heads[1].Probability(features), heads[2].Probability(features))
+                : TwoStage(r, 1, 1, 1);
         }
-        else
+        return Scaled(heads[0].Probability(features), heads[1].Probability(features), heads[2].Probability(features), heads[3].Probability(features));
+    }
+
+    /// <summary>
+    /// The stance of each lane of <paramref name="block"/> (laid out as <see cref="LaneTrees.Score"/> reads it) into
+    /// <paramref name="into"/>, one per lane from the first: what <see cref="Score(ReadOnlySpan{float})"/> gives for
+    /// each, to the bit. The stance heads are scored in every lane; a lane whose related mass is below the bound
+    /// ignores them, as the scalar path skips them.
+    /// </summary>
+    internal void Score(LaneTrees lanes, ReadOnlySpan<float> block, Span<StanceProbabilities> into)
+    {
+        const int L = LaneTrees.Lanes;
+        Span<float> sums = stackalloc float[lanes.Outputs * L];
+        lanes.Score(block, sums);
+        for (int l = 0; l < into.Length; l++)
         {
-            for (int c = 0; c < 4; c++) p[c] = heads[c].Probability(features);
+            if (Shape == ModelShape.TwoStage)
+            {
+                float r = related!.ProbabilityOfScore(sums[l]);
+                into[l] = r >= SkipStanceHeadsBelow
+                    ? TwoStage(r, heads[0].ProbabilityOfScore(sums[L + l]), heads[1].ProbabilityOfScore(sums[2 * L + l]), heads[2].ProbabilityOfScore(sums[3 * L + l]))
+                    : TwoStage(r, 1, 1, 1);
+            }
+            else
+            {
+                into[l] = Scaled(heads[0].ProbabilityOfScore(sums[l]), heads[1].ProbabilityOfScore(sums[L + l]),
+                    heads[2].ProbabilityOfScore(sums[2 * L + l]), heads[3].ProbabilityOfScore(sums[3 * L + l]));
+            }
         }
-        // The scales move the decision towards rare classes; applied after the model's own probabilities.
-        for (int c = 0; c < 4; c++) p[c] *= classScale[c];
-        float total = p[0] + p[1] + p[2] + p[3];
+    }
+
+    /// <summary>This model's ensembles as lanes (<see cref="Ensembles"/> in order), or null where they cannot be.</summary>
+    internal LaneTrees? Lanes => LazyInitializer.EnsureInitialized(ref lanes, ref lanesBuilt, ref lanesLock, () => LaneTrees.TryBuild([.. Ensembles]));
+
+    private LaneTrees? lanes;
+    private bool lanesBuilt;
+    private object? lanesLock;
+
+    private StanceProbabilities TwoStage(float r, float a, float d, float s)
+    {
+        float sum = a + d + s;
+        if (sum <= 0) { a = d = s = 1; sum = 3; }
+        return Scaled(r * a / sum, r * d / sum, r * s / sum, 1 - r);
+    }
+
+    // The scales move the decision towards rare classes; applied after the model's own probabilities.
+    private StanceProbabilities Scaled(float agree, float disagree, float discuss, float unrelated)
+    {
+        agree *= classScale[0];
+        disagree *= classScale[1];
+        discuss *= classScale[2];
+        unrelated *= classScale[3];
+        float total = agree + disagree + discuss + unrelated;
         if (total <= 0) return new StanceProbabilities(0.25f, 0.25f, 0.25f, 0.25f);
-        return new StanceProbabilities(p[0] / total, p[1] / total, p[2] / total, p[3] / total);
+        return new StanceProbabilities(agree / total, disagree / total, discuss / total, unrelated / total);
     }
 
     /// <summary>Writes the model; <paramref name="extraEntries"/> (e.g. ML.NET's own saved heads) go in the same zip.</summary>

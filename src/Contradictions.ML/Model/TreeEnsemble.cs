@@ -65,6 +65,9 @@ internal sealed class TreeEnsemble
 
     public IReadOnlyList<Tree> Trees { get; }
 
+    /// <summary>The flattened form (<see cref="CompiledTrees"/> and <see cref="LaneTrees"/> are built from it).</summary>
+    internal (float Constant, int[] Roots, Node[] Nodes, float[] WeightedLeaves) Flat => (constant, roots, nodes, weightedLeaves);
+
     /// <summary>Feature indexes are checked against this bound at construction, so scoring can skip bounds checks.</summary>
     public const int MaxFeatures = 1024;
 

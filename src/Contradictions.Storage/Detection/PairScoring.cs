@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using Contradictions.Core.Detection;
 
@@ -123,12 +124,21 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
     {
         var scores = new (long, long, float, ClaimStore.FlagRow?)[count];
         var restates = new bool[count];
+        var part = pairs is List<(ClaimContext, ClaimContext)> list
+            ? CollectionsMarshal.AsSpan(list).Slice(start, count)
+            : pairs.Skip(start).Take(count).ToArray();
+        var scored = new ScoredPair[count];
+        for (int from = 0; from < count; from += ScoredAtOnce)
+        {
+            cancel.ThrowIfCancellationRequested();
+            int n = Math.Min(ScoredAtOnce, count - from);
+            // Cues from the flag floor on: every stored flag has them, and no pair below it pays for them.
+            scorer.Score(part.Slice(from, n), options.FlagFloor, scored.AsSpan(from, n));
+        }
         for (int i = 0; i < count; i++)
         {
-            if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
-            var (a, b) = pairs[start + i];
-            // Cues from the flag floor on: every stored flag has them, and no pair below it pays for them.
-            var score = scorer.Score(a, b, options.FlagFloor);
+            var (a, b) = part[i];
+            var score = scored[i];
             restates[i] = CorroborationGroups.IsRestatement(score.Overlap, a.Claim.Polarity, b.Claim.Polarity, options.RestatementOverlap);
             bool flag = score.Confidence >= options.FlagFloor && !restates[i];
             scores[i] = (a.ClaimId, b.ClaimId, score.Overlap,
@@ -136,6 +146,9 @@ internal sealed class PairScoring(ClaimStore store, IContradictionScorer scorer,
         }
         return new Chunk(scores, restates);
     }
+
+    // Pairs handed to the scorer at once (it may score several together), between checks for cancellation.
+    private const int ScoredAtOnce = 256;
 
     private long? ArticleOf(long claim) => articleOf is not null && articleOf.TryGetValue(claim, out long article) ? article : null;
 

@@ -69,9 +69,10 @@ public class ContradictionModelTests
     }
 
     [Fact]
-    public void Preparing_a_scan_s_worth_of_claims_compiles_the_trees_before_any_pair_is_scored()
+    public void Without_lanes_preparing_a_scan_s_worth_of_claims_compiles_the_trees_before_any_pair_is_scored()
     {
         var model = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"));
+        model.LanesOff = true;
         var ensembles = model.PairStance.Ensembles.Append(model.Head.Trees).ToList();
         var claim = Read("The Ministry of Defence denied that Kyiv had 90% agreed to the US peace plan.");
 
@@ -86,6 +87,53 @@ public class ContradictionModelTests
         // Compiled, the trees give the confidence a fresh model's walk gives (ids not prepared above: the cache is by id).
         var (a, b) = (Context(10_001, claim), Context(10_002, Read("Umerov said Kyiv 90% supports the US peace plan, the Post reported."), "New York Post"));
         Assert.Equal(ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip")).Confidence(a, b), model.Confidence(a, b));
+    }
+
+    [Fact]
+    public void Preparing_claims_compiles_no_trees_where_pairs_are_scored_in_lanes()
+    {
+        var model = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"));
+        Assert.Equal(LaneTrees.IsSupported, model.ScoresInLanes);
+        if (!model.ScoresInLanes) return;
+        var claim = Read("The Ministry of Defence denied that Kyiv had 90% agreed to the US peace plan.");
+
+        for (int id = 0; id <= ContradictionModel.CompileTreesAfterPrepared; id++) model.Prepare(id, claim);
+        Thread.Sleep(500);
+
+        Assert.All(model.PairStance.Ensembles.Append(model.Head.Trees), e => Assert.False(e.IsCompiled));
+    }
+
+    [Fact]
+    public void Pairs_scored_together_score_as_each_pair_alone_to_the_bit()
+    {
+        // The seeds and forty FNC-1 hold-out bodies; a few claims without an id (prepared, not cached).
+        var bodies = FncCorpus.Load(RepoPaths.Of("data", "fnc-1")).HoldOut.DistinctBy(p => p.PassageId).Take(40).Select(p => (p.PassageId, p.Passage));
+        var seeds = Directory.GetFiles(RepoPaths.Of("data", "articles")).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
+        long id = 0;
+        var claims = seeds.Concat(bodies)
+            .SelectMany(a => ClaimExtractor.Extract(ArticleFactory.Create(a.Item1, a.Item2)).Select(c => new ClaimContext(id % 50 == 7 ? -id++ : id++, a.Item1, "Reuters", null, c)))
+            .ToArray();
+        var pairs = Enumerable.Range(0, 1_001).Select(i => (claims[i * 7 % claims.Length], claims[(i * 13 + 5) % claims.Length])).ToArray();
+        var model = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"));
+        var oneByOne = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip"));
+        oneByOne.LanesOff = true;
+
+        var scores = new ScoredPair[pairs.Length];
+        model.Score(pairs, 0.1f, scores);
+
+        Assert.True(claims.Length > 500, $"{claims.Length} claims");
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            var alone = oneByOne.Score(pairs[i].Item1, pairs[i].Item2, 0.1f);
+            Assert.Equal(BitConverter.SingleToInt32Bits(alone.Confidence), BitConverter.SingleToInt32Bits(scores[i].Confidence));
+            Assert.Equal(alone.Kind, scores[i].Kind);
+            Assert.Equal(alone.Cues, scores[i].Cues);
+            Assert.Equal(alone.AtoB, scores[i].AtoB);
+            Assert.Equal(alone.BtoA, scores[i].BtoA);
+            Assert.Equal(alone.Overlap, scores[i].Overlap);
+        }
+        Assert.Contains(scores, s => s.Confidence >= 0.1f);
+        Assert.Contains(scores, s => s.Confidence < 0.1f);
     }
 
     [Fact]
