@@ -76,15 +76,26 @@ internal sealed class PassagePostings(int[] ids, float[] bodyWeights, int[]? sta
     /// </summary>
     public int Find(int id, ref int from)
     {
-        int at = ids.AsSpan(from).BinarySearch(id);
-        if (at < 0)
+        if (ids.Length - from > LinearUpTo)
         {
-            from += ~at;
-            return -1;
+            int at = ids.AsSpan(from).BinarySearch(id);
+            if (at < 0)
+            {
+                from += ~at;
+                return -1;
+            }
+            from += at + 1;
+            return from - 1;
         }
-        from += at + 1;
-        return from - 1;
+        while (from < ids.Length && ids[from] < id) from++;
+        if (from == ids.Length || ids[from] != id) return -1;
+        return from++;
     }
+
+    // Up to this many terms left, a step at a time: a claim's terms against a claim's (every pair a scan scores) are a
+    // few dozen each, and a binary search took about as many steps, each a branch no predictor could guess. A body's
+    // hundreds of terms are still searched by halves.
+    private const int LinearUpTo = 64;
 }
 
 internal static class Shingles

@@ -23,7 +23,7 @@ internal sealed class LaneTrees
     // A tree's leaves are bits of one lane, and its leaf values are read with one two-register permute.
     private const int MaxLeaves = 32;
 
-    // Bound on the bit rows kept on the stack during a score (trees × lanes × 4 bytes = 32 KB).
+    // Bound on the bit rows kept on the stack during a score (trees × lanes × 4 bytes, at most 32 KB).
     private const int MaxTrees = 512;
 
     // Per feature f, its splits are [featureStart[f], featureStart[f + 1]), by ascending threshold.
@@ -119,7 +119,8 @@ internal sealed class LaneTrees
         if (block.Length < RequiredFeatures * Lanes) throw new ArgumentException($"needs {RequiredFeatures} features a lane", nameof(block));
         if (sums.Length < Outputs * Lanes) throw new ArgumentException($"needs room for {Outputs} sums a lane", nameof(sums));
         int trees = outputOf.Length;
-        Span<uint> bits = stackalloc uint[MaxTrees * Lanes].Slice(0, trees * Lanes);
+        // Sized to these trees: the stack is cleared for whatever is allocated, and most sets are far from the bound.
+        Span<uint> bits = stackalloc uint[trees * Lanes];
         bits.Fill(uint.MaxValue);
         ref uint bits0 = ref MemoryMarshal.GetReference(bits);
         ref float block0 = ref MemoryMarshal.GetReference(block);
