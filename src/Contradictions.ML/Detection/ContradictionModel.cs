@@ -93,15 +93,14 @@ public sealed partial class ContradictionModel : IContradictionScorer
 
     /// <summary>
     /// Prepares a stored claim ahead of scoring (cached by its id, as scoring would). Only a scan prepares claims
-    /// ahead, each one with several candidate pairs to come: after <see cref="CompileTreesAfterPrepared"/> of them
-    /// the trees are compiled at once, beside the preparing, instead of being walked through the first of those pairs
-    /// (until their own count of scores would start it).
+    /// ahead, each one with several candidate pairs to come. Where its pairs are not scored in lanes (no AVX-512),
+    /// after <see cref="CompileTreesAfterPrepared"/> of them the trees are compiled at once, beside the preparing,
+    /// instead of being walked through the first of those pairs (until their own count of scores would start it).
     /// </summary>
     public void Prepare(long claimId, Core.Claims.Claim claim)
     {
         if (claimId < 0) return;
         Cached(claimId, claim);
-        // A scan scores its pairs in lanes where it can (ContradictionModel.Lanes.cs), which need no compiled trees.
         if (Interlocked.Increment(ref prepared) == CompileTreesAfterPrepared && !ScoresInLanes)
         {
             foreach (var trees in stance.Ensembles.Append(head.Trees)) trees.CompileSoon();
