@@ -50,6 +50,39 @@ public class LaneTreesTests
     }
 
     [Fact]
+    public void Every_lane_at_a_threshold_stops_there_and_a_nan_threshold_sends_every_lane_right()
+    {
+        // The hand-built tree, and one splitting feature 0 at NaN (leaves 5 and 7): a lane is never at or below NaN.
+        var ensemble = new TreeEnsemble(bias: 0, [.. HandBuilt().Trees,
+            new TreeEnsemble.Tree(1, Feature: [0], Threshold: [float.NaN], Left: [~0], Right: [~1], Leaves: [5, 7])]);
+        if (LaneTrees.TryBuild([ensemble]) is not { } lanes) return;
+        var sums = new float[L];
+        foreach (var (f0, f1) in new[] { (2f, 0.5f), (2f, 0.6f), (float.NaN, 0.5f) })
+        {
+            var block = Enumerable.Repeat(f0, L).Concat(Enumerable.Repeat(f1, L)).ToArray();
+            lanes.Score(block, sums);
+            Assert.All(sums, s => Assert.Equal(ensemble.Walk([f0, f1]), s));
+        }
+        Assert.Equal(0.5f * 20 + 4 + 7, ensemble.Walk([2f, 0.6f]));
+    }
+
+    [Fact]
+    public void Up_to_512_trees_fit_the_lanes_and_more_are_left_to_the_walk()
+    {
+        TreeEnsemble Stumps(int count) => new(bias: 0, [.. Enumerable.Range(0, count).Select(i =>
+            new TreeEnsemble.Tree(1, Feature: [i % 3], Threshold: [i % 7], Left: [~0], Right: [~1], Leaves: [i, -i]))]);
+
+        Assert.Null(LaneTrees.TryBuild([Stumps(513)]));
+        Assert.Null(LaneTrees.TryBuild([Stumps(300), Stumps(213)]));
+        var ensemble = Stumps(512);
+        if (LaneTrees.TryBuild([ensemble]) is not { } lanes) return;
+        var block = Enumerable.Range(0, 3 * L).Select(i => (float)(i % 9)).ToArray();
+        var sums = new float[L];
+        lanes.Score(block, sums);
+        for (int l = 0; l < L; l++) Assert.Equal(ensemble.Walk([block[l], block[L + l], block[2 * L + l]]), sums[l]);
+    }
+
+    [Fact]
     public void A_tree_of_32_leaves_fills_a_lane_and_one_of_33_is_left_to_the_walk()
     {
         Assert.Null(LaneTrees.TryBuild([Chain(33)]));
@@ -88,16 +121,18 @@ public class LaneTreesTests
                 Assert.False(LaneTrees.IsSupported);
                 continue;
             }
-            var trees = ensembles.SelectMany(e => e.Trees).Where(t => t.Feature.Length > 0).ToList();
+            // Each feature's own thresholds, so that values at, just below and just above them meet its splits.
+            var thresholdsOf = ensembles.SelectMany(e => e.Trees).SelectMany(t => t.Feature.Zip(t.Threshold))
+                .ToLookup(split => split.First, split => split.Second);
             var block = new float[lanes.RequiredFeatures * L];
             var sums = new float[ensembles.Length * L];
             for (int round = 0; round < 200; round++)
             {
-                // Values at, just below and just above thresholds, between them, and the odd ones.
+                // Values at, just below and just above the feature's thresholds, between them, and the odd ones.
                 for (int i = 0; i < block.Length; i++)
                 {
-                    var tree = trees[random.Next(trees.Count)];
-                    float t = tree.Threshold[random.Next(tree.Feature.Length)];
+                    var own = thresholdsOf[i / L].ToArray();
+                    float t = own.Length == 0 ? 0 : own[random.Next(own.Length)];
                     block[i] = random.Next(10) switch
                     {
                         0 => t,

@@ -2,7 +2,9 @@ using Contradictions.Core.Articles;
 using Contradictions.Core.Claims;
 using Contradictions.Core.Stance;
 using Contradictions.ML.Data;
+using Contradictions.ML.Detection;
 using Contradictions.ML.Evaluation;
+using Contradictions.ML.Features;
 using Contradictions.ML.Model;
 
 namespace Contradictions.ML.Tests;
@@ -53,6 +55,61 @@ public class StanceModelTests
             }
         }
     }
+
+    [Fact]
+    public void Stance_in_lanes_is_each_vector_s_stance_to_the_bit_in_both_shapes()
+    {
+        var pairStance = ContradictionModel.Load(RepoPaths.Of("models", "contradiction.zip")).PairStance;
+        // The same trees as four one-versus-all heads: the one-stage arithmetic on real sums.
+        var oneStage = new StanceModel(pairStance.Featurizer, ModelShape.OneStage, null,
+            [.. pairStance.Ensembles.Select((t, i) => new BinaryHead(t, -1 - i * 0.1f, 0.2f * i))], [.. pairStance.ClassScale]);
+        var texts = Directory.GetFiles(RepoPaths.Of("data", "articles"), "*.txt").Order(StringComparer.Ordinal)
+            .SelectMany(f => ClaimExtractor.Extract(ArticleFactory.Create(Path.GetFileName(f), File.ReadAllText(f))))
+            .Select(c => c.Text).ToList();
+        var featurizer = pairStance.Featurizer;
+        var rows = new List<float[]>();
+        void Add(string claim, string passage)
+        {
+            var row = new float[Featurizer.Count];
+            featurizer.Compute(featurizer.Claim(claim), featurizer.Passage(passage), row);
+            rows.Add(row);
+        }
+        for (int i = 0; i < texts.Count; i++)
+        {
+            for (int j = i % 5; j < texts.Count; j += 5) Add(texts[i], texts[j]);
+        }
+        // Headlines against whole hold-out bodies (several sentences each), unrelated ones among them.
+        foreach (var pair in FncCorpus.Load(RepoPaths.Of("data", "fnc-1")).HoldOut.Where((_, i) => i % 50 == 0)) Add(pair.Claim, pair.Passage);
+        // The committed related head never falls below the bound on these rows (nor on the FNC-1 hold-out): the same
+        // trees with the median row's related mass moved onto the bound put half the rows on each side of it.
+        var relatedTrees = pairStance.Ensembles.First();
+        float median = rows.Select(r => relatedTrees.Score(r)).Order().ElementAt(rows.Count / 2);
+        var shifted = new StanceModel(featurizer, ModelShape.TwoStage, new BinaryHead(relatedTrees, -1, median + MathF.Log(999)),
+            [.. pairStance.Ensembles.Skip(1).Select(t => new BinaryHead(t, -1, 0))], [.. pairStance.ClassScale]);
+        Assert.Contains(rows, r => shifted.RelatedHead!.Probability(r) < 1e-3f);
+        Assert.Contains(rows, r => shifted.RelatedHead!.Probability(r) >= 1e-3f);
+        const int L = LaneTrees.Lanes;
+        foreach (var model in new[] { pairStance, shifted, oneStage })
+        {
+            if (model.Lanes is not { } lanes)
+            {
+                Assert.False(LaneTrees.IsSupported);
+                continue;
+            }
+            var block = new float[Featurizer.Count * L];
+            var stances = new StanceProbabilities[L];
+            for (int start = 0; start + L <= rows.Count; start += L)
+            {
+                for (int l = 0; l < L; l++) for (int f = 0; f < Featurizer.Count; f++) block[f * L + l] = rows[start + l][f];
+                model.Score(lanes, block, stances);
+                for (int l = 0; l < L; l++) Assert.Equal(Bits(model.Score(rows[start + l])), Bits(stances[l]));
+            }
+        }
+        Assert.Equal(ModelShape.TwoStage, pairStance.Shape);
+    }
+
+    private static (int, int, int, int) Bits(StanceProbabilities p) => (BitConverter.SingleToInt32Bits(p.Agree),
+        BitConverter.SingleToInt32Bits(p.Disagree), BitConverter.SingleToInt32Bits(p.Discuss), BitConverter.SingleToInt32Bits(p.Unrelated));
 
     private const string GoldIphone = "Apple to release a solid gold iPhone next month";
 

@@ -8,7 +8,7 @@ namespace Contradictions.ML.Detection;
 public sealed partial class ContradictionModel
 {
     /// <summary>
-    /// Scores the pairs sixteen at a time where the processor has AVX-512 (<see cref="LaneTrees"/>): the stance trees
+    /// Scores the pairs sixteen at a time where AVX-512 runs (<see cref="LaneTrees.IsSupported"/>): the stance trees
     /// both ways and the pair trees in both orders each run once over a block of sixteen feature vectors, where each
     /// vector took its own hard-to-predict branch at every split. Features, probabilities, kinds and cues are computed
     /// as <see cref="Score(ClaimContext, ClaimContext, float)"/> computes them, and the lanes give the trees' own sums,
@@ -17,8 +17,9 @@ public sealed partial class ContradictionModel
     public void Score(ReadOnlySpan<(ClaimContext A, ClaimContext B)> pairs, float explainFrom, Span<ScoredPair> scores)
     {
         if (scores.Length < pairs.Length) throw new ArgumentException($"room for {scores.Length} scores, {pairs.Length} pairs", nameof(scores));
-        if (StanceLanes is not { } stanceLanes || PairLanes is not { } pairLanes)
+        if (StanceLanes is not { } stanceTrees || PairLanes is not { } pairTrees)
         {
+            // This method implements the interface's, so its pair-by-pair default cannot be called: the same loop.
             for (int i = 0; i < pairs.Length; i++) scores[i] = Score(pairs[i].A, pairs[i].B, explainFrom);
             return;
         }
@@ -30,7 +31,7 @@ public sealed partial class ContradictionModel
         Span<float> features = stackalloc float[pairCount * L], swapped = stackalloc float[pairCount];
         Span<float> pairBlock = stackalloc float[pairCount * L], swappedBlock = stackalloc float[pairCount * L];
         Span<float> scoreAB = stackalloc float[L], scoreBA = stackalloc float[L];
-        var prepared = new (Prepared A, Prepared B)[L];
+        var sides = new (Prepared A, Prepared B)[L];
         for (int start = 0; start < pairs.Length; start += L)
         {
             var group = pairs.Slice(start, Math.Min(L, pairs.Length - start));
@@ -39,41 +40,38 @@ public sealed partial class ContradictionModel
             {
                 if (l < group.Length)
                 {
-                    var (pa, pb) = prepared[l] = (Prepare(group[l].A), Prepare(group[l].B));
+                    var (pa, pb) = sides[l] = (Prepare(group[l].A), Prepare(group[l].B));
                     stance.Featurizer.ComputeBoth(pa.AsClaim, pa.AsPassage, pb.AsClaim, pb.AsPassage, ab, ba);
                 }
                 Put(ab, abBlock, l);
                 Put(ba, baBlock, l);
             }
-            stance.Score(stanceLanes, abBlock, abStance[..group.Length]);
-            stance.Score(stanceLanes, baBlock, baStance[..group.Length]);
+            stance.Score(stanceTrees, abBlock, abStance[..group.Length]);
+            stance.Score(stanceTrees, baBlock, baStance[..group.Length]);
             for (int l = 0; l < L; l++)
             {
                 var f = features.Slice(Math.Min(l, group.Length - 1) * pairCount, pairCount);
                 if (l < group.Length)
                 {
                     var (a, b) = group[l];
-                    PairFeatureExtractor.Compute(a, prepared[l].A.Text, b, prepared[l].B.Text, abStance[l], baStance[l], f);
+                    PairFeatureExtractor.Compute(a, sides[l].A.Text, b, sides[l].B.Text, abStance[l], baStance[l], f);
                     PairFeatureExtractor.Swap(f, swapped);
                 }
                 Put(f, pairBlock, l);
                 Put(swapped, swappedBlock, l);
             }
-            pairLanes.Score(pairBlock, scoreAB);
-            pairLanes.Score(swappedBlock, scoreBA);
+            pairTrees.Score(pairBlock, scoreAB);
+            pairTrees.Score(swappedBlock, scoreBA);
             for (int l = 0; l < group.Length; l++)
             {
                 var (a, b) = group[l];
-                var f = features.Slice(l * pairCount, pairCount);
-                // As SymmetricScore: the mean of both orders' sums.
-                float confidence = head.ProbabilityOfScore((scoreAB[l] + scoreBA[l]) / 2);
-                IReadOnlyList<string> cues = confidence < explainFrom ? [] : PairFeatureExtractor.Cues(a, prepared[l].A.Text, b, prepared[l].B.Text, f);
-                scores[start + l] = new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, abStance[l], baStance[l], f[PairFeatureExtractor.JaccardIndex]);
+                float confidence = head.ProbabilityOfScore(MeanOfOrders(scoreAB[l], scoreBA[l]));
+                scores[start + l] = Scored(a, sides[l].A, b, sides[l].B, abStance[l], baStance[l], features.Slice(l * pairCount, pairCount), confidence, explainFrom);
             }
         }
     }
 
-    /// <summary>Off, pairs are scored one by one with the compiled trees, as where lanes cannot run (for tests of that path).</summary>
+    /// <summary>Off, pairs are scored one by one (trees walked, then compiled), as where lanes cannot run: for tests of that path.</summary>
     internal bool LanesOff { get; set; }
 
     /// <summary>Whether <see cref="Score(ReadOnlySpan{ValueTuple{ClaimContext, ClaimContext}}, float, Span{ScoredPair})"/> scores in lanes.</summary>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Contradictions.Core.Detection;
+using Contradictions.Core.Stance;
 using Contradictions.ML.Features;
 using Contradictions.ML.Model;
 
@@ -46,10 +47,15 @@ public sealed partial class ContradictionModel : IContradictionScorer
         var (ab, ba) = stance.PredictBoth(pa.AsClaim, pa.AsPassage, pb.AsClaim, pb.AsPassage);
         Span<float> f = stackalloc float[PairFeatureExtractor.Count];
         PairFeatureExtractor.Compute(a, pa.Text, b, pb.Text, ab, ba, f);
-        float confidence = SymmetricProbability(head, f);
-        var overlap = f[PairFeatureExtractor.JaccardIndex];
+        return Scored(a, pa, b, pb, ab, ba, f, SymmetricProbability(head, f), explainFrom);
+    }
+
+    // The score of a pair with its features and confidence: cues only from explainFrom on.
+    private static ScoredPair Scored(ClaimContext a, Prepared pa, ClaimContext b, Prepared pb, StanceProbabilities ab, StanceProbabilities ba,
+        ReadOnlySpan<float> f, float confidence, float explainFrom)
+    {
         IReadOnlyList<string> cues = confidence < explainFrom ? [] : PairFeatureExtractor.Cues(a, pa.Text, b, pb.Text, f);
-        return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, ab, ba, overlap);
+        return new ScoredPair(confidence, PairFeatureExtractor.Kind(f), cues, ab, ba, f[PairFeatureExtractor.JaccardIndex]);
     }
 
     /// <summary>
@@ -76,8 +82,10 @@ public sealed partial class ContradictionModel : IContradictionScorer
     {
         Span<float> swapped = stackalloc float[PairFeatureExtractor.Count];
         PairFeatureExtractor.Swap(f, swapped);
-        return (trees.Score(f) + trees.Score(swapped)) / 2;
+        return MeanOfOrders(trees.Score(f), trees.Score(swapped));
     }
+
+    private static float MeanOfOrders(float scoreAB, float scoreBA) => (scoreAB + scoreBA) / 2;
 
     /// <summary>Pair features without the calibrated head, for training.</summary>
     internal float[] Features(ClaimContext a, ClaimContext b) => Analyze(stance, a, b).Features;

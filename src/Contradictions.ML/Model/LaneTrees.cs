@@ -23,8 +23,9 @@ internal sealed class LaneTrees
     // A tree's leaves are bits of one lane, and its leaf values are read with one two-register permute.
     private const int MaxLeaves = 32;
 
-    // Bound on the bit rows kept on the stack during a score (trees × lanes × 4 bytes, at most 32 KB).
+    // Bounds on what a score keeps on the stack: the bit rows (trees × lanes × 4 bytes, at most 32 KB) and the sums.
     private const int MaxTrees = 512;
+    private const int MaxOutputs = 16;
 
     // Per feature f, its splits are [featureStart[f], featureStart[f + 1]), by ascending threshold.
     private readonly int[] featureStart;
@@ -49,7 +50,10 @@ internal sealed class LaneTrees
         usedFeatures = Enumerable.Range(0, featureStart.Length - 1).Where(f => featureStart[f + 1] > featureStart[f]).ToArray();
     }
 
-    /// <summary>Whether this processor runs the lanes (AVX-512 with conflict detection, for the leading-zero count).</summary>
+    /// <summary>
+    /// Whether the lanes run here: AVX-512 with conflict detection (for the leading-zero count), and 512-bit vectors
+    /// accelerated, which .NET turns off on some processors that have AVX-512 but slow down running it.
+    /// </summary>
     public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx512CD.IsSupported;
 
     /// <summary>Ensembles scored, one sum each.</summary>
@@ -59,12 +63,13 @@ internal sealed class LaneTrees
     public int RequiredFeatures { get; }
 
     /// <summary>
-    /// The ensembles as lanes, or null where the processor lacks AVX-512, a tree has more than 32 leaves, or there are
-    /// more than 512 trees with splits: callers then score each vector with <see cref="TreeEnsemble.Score"/>.
+    /// The ensembles as lanes, or null where .NET does not run AVX-512 here (<see cref="IsSupported"/>), a tree has more
+    /// than 32 leaves, or there are more than 512 trees with splits or 16 ensembles: callers then score each vector
+    /// with <see cref="TreeEnsemble.Score"/>.
     /// </summary>
     public static LaneTrees? TryBuild(IReadOnlyList<TreeEnsemble> ensembles)
     {
-        if (!IsSupported) return null;
+        if (!IsSupported || ensembles.Count > MaxOutputs) return null;
         var splits = new List<(int Feature, float Threshold, int Tree, uint GoRight)>();
         var leafValues = new List<float>();
         var outputs = new List<int>();
@@ -84,6 +89,8 @@ internal sealed class LaneTrees
             }
         }
         int features = splits.Count == 0 ? 0 : splits.Max(s => s.Feature) + 1;
+        // Ascending, NaN first (float's order): Score stops at the first threshold every lane is at or below, which
+        // is then true of all that follow; a NaN threshold sends every lane right, so it must come before.
         var sorted = splits.OrderBy(s => s.Feature).ThenBy(s => s.Threshold).ToArray();
         var start = new int[features + 1];
         foreach (var s in sorted) start[s.Feature + 1]++;
@@ -104,8 +111,9 @@ internal sealed class LaneTrees
         var (feature, threshold, left, right) = nodes[node];
         int first = ranked.Count;
         if (!Rank(left, nodes, ranked, splits, tree)) return false;
+        // Fewer than 32: a left subtree of 32 leaves leaves the tree too many, and it is refused below.
         int count = ranked.Count - first;
-        uint leftLeaves = (count == MaxLeaves ? uint.MaxValue : (1u << count) - 1) << first;
+        uint leftLeaves = ((1u << count) - 1) << first;
         splits.Add((feature, threshold, tree, ~leftLeaves));
         return Rank(right, nodes, ranked, splits, tree);
     }

@@ -58,6 +58,9 @@ public sealed class StanceModel : IStanceClassifier
     public static IReadOnlyList<string> FeatureNames => Featurizer.Names;
     public IReadOnlyList<float> ClassScale => classScale;
 
+    /// <summary>The related-versus-unrelated head of a two-stage model (for tests).</summary>
+    internal BinaryHead? RelatedHead => related;
+
     /// <summary>The model's tree ensembles (the related head first, if any), for tests of the trees themselves.</summary>
     internal IEnumerable<TreeEnsemble> Ensembles => (related is null ? heads : heads.Prepend(related)).Select(h => h.Trees);
 
@@ -115,44 +118,44 @@ public sealed class StanceModel : IStanceClassifier
 
     internal StanceProbabilities Score(ReadOnlySpan<float> features)
     {
-        if (Shape == ModelShape.TwoStage)
+        float r = related?.Probability(features) ?? 0;
+        Span<float> sums = stackalloc float[heads.Length];
+        if (ReadsHeads(r))
         {
-            float r = related!.Probability(features);
-            // Below this the related mass is too small to matter, so the stance heads (three quarters of the
-            // tree work) are skipped and it is split evenly: every probability moves by less than the bound.
-            return r >= SkipStanceHeadsBelow
-                ? TwoStage(r, heads[0].Probability(features), heads[1].Probability(features), heads[2].Probability(features))
-                : TwoStage(r, 1, 1, 1);
+            for (int c = 0; c < heads.Length; c++) sums[c] = heads[c].Trees.Score(features);
         }
-        return Scaled(heads[0].Probability(features), heads[1].Probability(features), heads[2].Probability(features), heads[3].Probability(features));
+        return FromSums(r, sums, 1, 0);
     }
 
     /// <summary>
     /// The stance of each lane of <paramref name="block"/> (laid out as <see cref="LaneTrees.Score"/> reads it) into
     /// <paramref name="into"/>, one per lane from the first: what <see cref="Score(ReadOnlySpan{float})"/> gives for
-    /// each, to the bit. The stance heads are scored in every lane; a lane whose related mass is below the bound
-    /// ignores them, as the scalar path skips them.
+    /// each, to the bit. The heads are scored in every lane, and read only where that path scores them.
     /// </summary>
     internal void Score(LaneTrees lanes, ReadOnlySpan<float> block, Span<StanceProbabilities> into)
     {
         const int L = LaneTrees.Lanes;
         Span<float> sums = stackalloc float[lanes.Outputs * L];
         lanes.Score(block, sums);
-        for (int l = 0; l < into.Length; l++)
-        {
-            if (Shape == ModelShape.TwoStage)
-            {
-                float r = related!.ProbabilityOfScore(sums[l]);
-                into[l] = r >= SkipStanceHeadsBelow
-                    ? TwoStage(r, heads[0].ProbabilityOfScore(sums[L + l]), heads[1].ProbabilityOfScore(sums[2 * L + l]), heads[2].ProbabilityOfScore(sums[3 * L + l]))
-                    : TwoStage(r, 1, 1, 1);
-            }
-            else
-            {
-                into[l] = Scaled(heads[0].ProbabilityOfScore(sums[l]), heads[1].ProbabilityOfScore(sums[L + l]),
-                    heads[2].ProbabilityOfScore(sums[2 * L + l]), heads[3].ProbabilityOfScore(sums[3 * L + l]));
-            }
-        }
+        // The lanes' sums in the order of Ensembles: the related head's first, if any.
+        var headSums = related is null ? sums : sums[L..];
+        for (int l = 0; l < into.Length; l++) into[l] = FromSums(related?.ProbabilityOfScore(sums[l]) ?? 0, headSums, L, l);
+    }
+
+    // Below this related mass the stance heads (three quarters of the tree work) are skipped and the mass is split
+    // evenly: every probability moves by less than the bound.
+    private bool ReadsHeads(float related) => Shape != ModelShape.TwoStage || related >= SkipStanceHeadsBelow;
+
+    /// <summary>
+    /// The stance from the related probability (two stages) and the heads' tree sums, head c's at
+    /// c × <paramref name="stride"/> + <paramref name="lane"/> (read only where <see cref="ReadsHeads"/>).
+    /// </summary>
+    private StanceProbabilities FromSums(float related, ReadOnlySpan<float> sums, int stride, int lane)
+    {
+        if (Shape == ModelShape.TwoStage && !ReadsHeads(related)) return TwoStage(related, 1, 1, 1);
+        float a = heads[0].ProbabilityOfScore(sums[lane]), d = heads[1].ProbabilityOfScore(sums[stride + lane]);
+        float s = heads[2].ProbabilityOfScore(sums[2 * stride + lane]);
+        return Shape == ModelShape.TwoStage ? TwoStage(related, a, d, s) : Scaled(a, d, s, heads[3].ProbabilityOfScore(sums[3 * stride + lane]));
     }
 
     /// <summary>This model's ensembles as lanes (<see cref="Ensembles"/> in order), or null where they cannot be.</summary>

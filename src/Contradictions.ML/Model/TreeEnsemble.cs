@@ -115,6 +115,9 @@ internal sealed class TreeEnsemble
         }
     }
 
+    /// <summary>Whether compiling has been started (by <see cref="CompileSoon"/> or by the count of scores).</summary>
+    internal bool CompileRequested => Volatile.Read(ref calls) >= CompileAfter;
+
     /// <summary>Whether scores now come from the compiled trees.</summary>
     internal bool IsCompiled => Volatile.Read(ref compiled) is not null;
 
