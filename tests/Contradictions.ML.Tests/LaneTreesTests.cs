@@ -133,16 +133,7 @@ public class LaneTreesTests
                 {
                     var own = thresholdsOf[i / L].ToArray();
                     float t = own.Length == 0 ? 0 : own[random.Next(own.Length)];
-                    block[i] = random.Next(10) switch
-                    {
-                        0 => t,
-                        1 => MathF.BitDecrement(t),
-                        2 => MathF.BitIncrement(t),
-                        3 => float.NaN,
-                        4 => random.Next(2) == 0 ? float.PositiveInfinity : float.NegativeInfinity,
-                        5 => 0,
-                        _ => t + (float)(random.NextDouble() - 0.5) * 2 * MathF.Max(1, MathF.Abs(t)),
-                    };
+                    block[i] = ThresholdValues.Near(random, t);
                 }
                 lanes.Score(block, sums);
                 for (int l = 0; l < L; l++)

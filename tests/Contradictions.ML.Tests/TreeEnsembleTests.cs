@@ -57,16 +57,7 @@ public class TreeEnsembleTests
                     var tree = trees[random.Next(trees.Count)];
                     int node = random.Next(tree.Feature.Length);
                     float t = tree.Threshold[node];
-                    row[f] = random.Next(10) switch
-                    {
-                        0 => t,
-                        1 => MathF.BitDecrement(t),
-                        2 => MathF.BitIncrement(t),
-                        3 => float.NaN,
-                        4 => random.Next(2) == 0 ? float.PositiveInfinity : float.NegativeInfinity,
-                        5 => 0,
-                        _ => t + (float)(random.NextDouble() - 0.5) * 2 * MathF.Max(1, MathF.Abs(t)),
-                    };
+                    row[f] = ThresholdValues.Near(random, t);
                 }
                 rows.Add(row);
             }
