@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Contradictions.Core.Detection;
 
 namespace Contradictions.Storage.Detection;
