@@ -22,10 +22,17 @@ public interface IContradictionScorer
     /// Scores each pair of <paramref name="pairs"/> into the same index of <paramref name="scores"/>, as
     /// <see cref="Score(ClaimContext, ClaimContext, float)"/> would: a scorer may score several pairs at once faster.
     /// </summary>
-    void Score(ReadOnlySpan<(ClaimContext A, ClaimContext B)> pairs, float explainFrom, Span<ScoredPair> scores)
+    void Score(ReadOnlySpan<(ClaimContext A, ClaimContext B)> pairs, float explainFrom, Span<ScoredPair> scores) =>
+        ScoreEach(this, pairs, explainFrom, scores);
+
+    /// <summary>
+    /// The batch scored pair by pair: the default, and what a scorer that implements the batch call itself does where
+    /// it cannot do better (calling the interface's method from there would call its own).
+    /// </summary>
+    static void ScoreEach(IContradictionScorer scorer, ReadOnlySpan<(ClaimContext A, ClaimContext B)> pairs, float explainFrom, Span<ScoredPair> scores)
     {
         if (scores.Length < pairs.Length) throw new ArgumentException($"room for {scores.Length} scores, {pairs.Length} pairs", nameof(scores));
-        for (int i = 0; i < pairs.Length; i++) scores[i] = Score(pairs[i].A, pairs[i].B, explainFrom);
+        for (int i = 0; i < pairs.Length; i++) scores[i] = scorer.Score(pairs[i].A, pairs[i].B, explainFrom);
     }
 
     /// <summary>

@@ -16,13 +16,12 @@ public sealed partial class ContradictionModel
     /// </summary>
     public void Score(ReadOnlySpan<(ClaimContext A, ClaimContext B)> pairs, float explainFrom, Span<ScoredPair> scores)
     {
-        if (scores.Length < pairs.Length) throw new ArgumentException($"room for {scores.Length} scores, {pairs.Length} pairs", nameof(scores));
         if (StanceLanes is not { } stanceTrees || PairLanes is not { } pairTrees)
         {
-            // This method implements the interface's, so its pair-by-pair default cannot be called: the same loop.
-            for (int i = 0; i < pairs.Length; i++) scores[i] = Score(pairs[i].A, pairs[i].B, explainFrom);
+            IContradictionScorer.ScoreEach(this, pairs, explainFrom, scores);
             return;
         }
+        if (scores.Length < pairs.Length) throw new ArgumentException($"room for {scores.Length} scores, {pairs.Length} pairs", nameof(scores));
         const int L = LaneTrees.Lanes;
         int stanceCount = Featurizer.Count, pairCount = PairFeatureExtractor.Count;
         Span<float> ab = stackalloc float[stanceCount], ba = stackalloc float[stanceCount];
