@@ -78,11 +78,10 @@ public sealed partial class ContradictionModel
 
     private LaneTrees? StanceLanes => LanesOff ? null : stance.Lanes;
 
-    private LaneTrees? PairLanes => LanesOff ? null : LazyInitializer.EnsureInitialized(ref pairLanes, ref pairLanesBuilt, ref pairLanesLock, () => LaneTrees.TryBuild([head.Trees]));
+    private LaneTrees? PairLanes => LanesOff ? null : pairLanes.Value;
 
-    private LaneTrees? pairLanes;
-    private bool pairLanesBuilt;
-    private object? pairLanesLock;
+    // Built on first use: a model loaded for anything but scoring pairs never needs them.
+    private readonly Lazy<LaneTrees?> pairLanes;
 
     // Lane l of a block holds feature i at i × Lanes + l.
     private static void Put(ReadOnlySpan<float> vector, Span<float> block, int lane)

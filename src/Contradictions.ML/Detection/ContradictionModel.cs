@@ -28,6 +28,7 @@ public sealed partial class ContradictionModel : IContradictionScorer
     {
         this.stance = stance;
         this.head = head;
+        pairLanes = new(() => LaneTrees.TryBuild([head.Trees]));
     }
 
     internal BinaryHead Head => head;

@@ -51,6 +51,7 @@ public sealed class StanceModel : IStanceClassifier
         this.related = related;
         this.heads = heads;
         this.classScale = classScale;
+        lanes = new(() => LaneTrees.TryBuild([.. Ensembles]));
     }
 
     public ModelShape Shape { get; }
@@ -159,11 +160,9 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     /// <summary>This model's ensembles as lanes (<see cref="Ensembles"/> in order), or null where they cannot be.</summary>
-    internal LaneTrees? Lanes => LazyInitializer.EnsureInitialized(ref lanes, ref lanesBuilt, ref lanesLock, () => LaneTrees.TryBuild([.. Ensembles]));
+    internal LaneTrees? Lanes => lanes.Value;
 
-    private LaneTrees? lanes;
-    private bool lanesBuilt;
-    private object? lanesLock;
+    private readonly Lazy<LaneTrees?> lanes;
 
     private StanceProbabilities TwoStage(float r, float a, float d, float s)
     {
